@@ -1,0 +1,141 @@
+"""The ``netedu`` command: check the content, see the question bank, regenerate navigation, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .content import ContentError, load_content, validate_content
+from .settings import DEFAULT_HOST, DEFAULT_PORT, find_root
+
+__all__ = ["main", "stats"]
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root()
+
+
+def _problems(root: Path) -> list[str]:
+    problems = validate_content(root)
+    if not problems:
+        from .notebooks import check_notebooks
+
+        problems = check_notebooks(load_content(root))
+    return [str(p) for p in problems]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _root(args)
+    problems = _problems(root)
+    if problems:
+        print("\n".join(problems))
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"\nnetedu check: {len(problems)} {noun} found.", file=sys.stderr)
+        return 1
+    content = load_content(root)
+    n = sum(len(q) for q in content.questions.values())
+    print(f"netedu check: OK ({len(content.topics)} topics, {n} questions, {len(content.references)} references)")
+    return 0
+
+
+def stats(root: Path) -> dict:
+    """The question bank at a glance (what ``netedu stats --json`` prints)."""
+    content = load_content(root)
+    topics = []
+    for topic in content.topics.values():
+        questions = content.questions[topic.id]
+        topics.append(
+            {
+                "id": topic.id,
+                "title": topic.title,
+                "questions": len(questions),
+                "question_types": dict(sorted(Counter(q.type for q in questions).items())),
+            }
+        )
+    return {
+        "topics": topics,
+        "questions": sum(t["questions"] for t in topics),
+        "references": len(content.references),
+    }
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    data = stats(_root(args))
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for t in data["topics"]:
+        kinds = ", ".join(f"{n} {k}" for k, n in t["question_types"].items())
+        print(f"{t['id']:<28} {t['questions']:>3} questions ({kinds})  {t['title']}")
+    print(f"{'total':<28} {data['questions']:>3} questions, {data['references']} references")
+    return 0
+
+
+def cmd_nav(args: argparse.Namespace) -> int:
+    from .notebooks import pages, sync_notebook
+
+    root = _root(args)
+    content = load_content(root)
+    stale = []
+    for page in pages(content):
+        path = root / "notebooks" / page.notebook
+        if path.is_file() and sync_notebook(path, content, page, write=not args.check):
+            stale.append(page.notebook)
+    verb = "stale" if args.check else "updated"
+    for name in stale:
+        print(f"{verb}: notebooks/{name}")
+    if args.check and stale:
+        print("Run 'netedu nav' to regenerate them.", file=sys.stderr)
+        return 1
+    if not stale:
+        print("netedu nav: all generated cells are current")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .app import serve
+
+    root = _root(args)
+    try:
+        load_content(root)
+    except ContentError as err:
+        print(f"warning: {err}\nThe app will show this list until it is fixed.", file=sys.stderr)
+    serve(root, host=args.host, port=args.port)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="netedu", description=__doc__)
+    parser.add_argument("--root", help="the course checkout (default: found from the working directory)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("check", help="validate every content file and notebook; exit 1 listing all problems").set_defaults(func=cmd_check)
+    p = sub.add_parser("stats", help="the question bank per topic")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("nav", help="regenerate the navigation, disclaimer and reference cells of the notebooks")
+    p.add_argument("--check", action="store_true", help="only report stale notebooks (exit 1 if any)")
+    p.set_defaults(func=cmd_nav)
+    p = sub.add_parser("serve", help="serve the course app with Voila")
+    p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ContentError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except FileNotFoundError as err:
+        print(f"netedu: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,295 @@
+"""Load every content file, validate each one and the rules between them, report all problems."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .models import QUESTION_TYPES, Course, Question, QuestionFile, Reference, ReferenceFile, Topic
+from .problems import ContentError, Problem
+from .yamlio import YamlDocument, read_yaml
+
+__all__ = ["Content", "load_content", "validate_content"]
+
+M = TypeVar("M", bound=BaseModel)
+
+_FIELD_NAMES = sorted(
+    {name for obj in vars(models).values() if isinstance(obj, type) and issubclass(obj, BaseModel)
+     for name in getattr(obj, "model_fields", {})}
+)
+_PATTERN_HINTS = {
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "is not a valid id: use lower-case letters, digits and single hyphens, e.g. ki67-hot-spot",
+    r"^\d{2}_[a-z0-9_]+\.ipynb$": "is not a valid notebook name: use NN_words.ipynb, e.g. 01_what_are_nets.ipynb",
+    r"^10\.\d{4,9}/\S+$": "is not a DOI: give it without https://doi.org/, e.g. 10.1001/jamaoncol.2017.0589",
+    r"^\d{1,9}$": "is not a PubMed id: digits only",
+    r"^https?://\S+$": "is not a web address starting with http:// or https://",
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole validated course, ready for the quiz engine and the app."""
+
+    root: Path
+    course: Course
+    topics: dict[str, Topic]
+    questions: dict[str, tuple[Question, ...]]
+    references: dict[str, Reference]
+    _by_question: dict[str, tuple[str, Question]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for topic_id, questions in self.questions.items():
+            for q in questions:
+                self._by_question[q.id] = (topic_id, q)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id (``KeyError`` with a helpful message if unknown)."""
+        try:
+            return self._by_question[question_id][1]
+        except KeyError:
+            raise KeyError(f"no question with id {question_id!r}") from None
+
+    def topic(self, topic_id: str) -> Topic:
+        """The topic with this id (``KeyError`` listing the known ids if unknown)."""
+        try:
+            return self.topics[topic_id]
+        except KeyError:
+            known = ", ".join(self.topics)
+            raise KeyError(f"no topic with id {topic_id!r} (known topics: {known})") from None
+
+    def topic_of(self, question_id: str) -> Topic:
+        return self.topics[self._by_question[question_id][0]]
+
+    def references_for(self, ids: tuple[str, ...]) -> list[Reference]:
+        return [self.references[i] for i in ids]
+
+
+# --- messages ----------------------------------------------------------------------------
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown field '{name}'{hint}"
+    if kind == "union_tag_invalid":
+        return f"unknown question type {ctx.get('tag')!r}: use one of {', '.join(QUESTION_TYPES)}"
+    if kind == "union_tag_not_found":
+        return f"missing 'type': use one of {', '.join(QUESTION_TYPES)}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_HINTS:
+        return f"{err['input']!r} {_PATTERN_HINTS[ctx['pattern']]}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return err["msg"]
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    # A discriminated union adds its tag (e.g. "single") after the list index: drop it.
+    out: list[Any] = []
+    for part in loc:
+        if isinstance(part, str) and part in QUESTION_TYPES and out and isinstance(out[-1], int):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+# --- reading files -----------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.docs: dict[str, YamlDocument] = {}
+
+    def name(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def model(self, path: Path, cls: type[M]) -> M | None:
+        doc, problems = read_yaml(path, self.name(path))
+        self.problems.extend(problems)
+        if doc is None:
+            return None
+        self.docs[doc.name] = doc
+        try:
+            return cls.model_validate(doc.data)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                self.problems.append(doc.problem(_clean_loc(err["loc"]), _message(err)))
+            return None
+
+    def add(self, path: Path, loc: tuple[Any, ...], message: str) -> None:
+        doc = self.docs.get(self.name(path))
+        if doc is None:
+            self.problems.append(Problem(self.name(path), 1, "(file)", message))
+        else:
+            self.problems.append(doc.problem(loc, message))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def _notebooks(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.ipynb")) if folder.is_dir() else []
+
+
+# --- the whole course --------------------------------------------------------------------
+
+
+class _Course:
+    """Reads every file of one course, then checks the rules between them."""
+
+    def __init__(self, root: Path):
+        self.root, self.data, self.nb_dir = root, root / "data", root / "notebooks"
+        self.r = _Reader(root)
+        self.course_path = self.data / "course.yaml"
+        self.refs_path = self.data / "references.yaml"
+        self.course = self.r.model(self.course_path, Course)
+        self.ref_file = self.r.model(self.refs_path, ReferenceFile)
+        self.references = self._references()
+        self.topics: dict[str, tuple[Path, Topic]] = self._per_topic_files("topics", Topic, "id", "topic")
+        self.banks: dict[str, tuple[Path, QuestionFile | None]] = self._per_topic_files(
+            "questions", QuestionFile, "topic", "question file"
+        )
+
+    def _references(self) -> dict[str, Reference]:
+        references: dict[str, Reference] = {}
+        for i, ref in enumerate(self.ref_file.references if self.ref_file else ()):
+            if ref.id in references:
+                self.r.add(self.refs_path, ("references", i, "id"), f"reference id {ref.id!r} is used more than once")
+            references.setdefault(ref.id, ref)
+        return references
+
+    def _per_topic_files(self, folder: str, cls: type[M], key: str, kind: str) -> dict[str, tuple[Path, M | None]]:
+        """Files named after a topic (data/topics/<id>.yaml, data/questions/<id>.yaml): each must
+        name its topic in ``key``, and the topic must be in the course."""
+        found: dict[str, tuple[Path, M | None]] = {}
+        for path in _yaml_files(self.data / folder):
+            model = self.r.model(path, cls)
+            found[path.stem] = (path, model)
+            topic_id = getattr(model, key, None)
+            if model is None:
+                continue
+            if topic_id != path.stem:
+                self.r.add(path, (key,), f"{key} {topic_id!r} must match the file name {path.stem!r}")
+            elif self.course and topic_id not in self.course.topics:
+                self.r.add(path, (key,), f"orphan {kind}: topic {topic_id!r} is not listed in data/course.yaml")
+        return found
+
+    def check_course(self) -> None:
+        course, r = self.course, self.r
+        if course is None:
+            return
+        claimed = {course.start_page.notebook: "the start page"}
+        if not (self.nb_dir / course.start_page.notebook).is_file():
+            r.add(self.course_path, ("start_page", "notebook"), f"notebook notebooks/{course.start_page.notebook} not found")
+        for i, topic_id in enumerate(course.topics):
+            if topic_id not in self.topics:
+                r.add(self.course_path, ("topics", i), f"topic {topic_id!r} has no file data/topics/{topic_id}.yaml")
+            if topic_id not in self.banks:
+                r.add(self.course_path, ("topics", i), f"topic {topic_id!r} has no question file data/questions/{topic_id}.yaml")
+        sections = {s.id for s in course.seed_sections}
+        for path, topic in self.topics.values():
+            if topic is None:
+                continue
+            for j, section in enumerate(topic.seed_sections):
+                if section not in sections:
+                    r.add(path, ("seed_sections", j), f"unknown seed section {section!r} (known: {', '.join(sorted(sections))})")
+            if topic.notebook in claimed:
+                r.add(path, ("notebook",), f"notebook {topic.notebook} is already used by {claimed[topic.notebook]}")
+            claimed.setdefault(topic.notebook, f"topic {topic.id!r}")
+            if not (self.nb_dir / topic.notebook).is_file():
+                r.add(path, ("notebook",), f"notebook notebooks/{topic.notebook} not found")
+        for nb in _notebooks(self.nb_dir):
+            if nb.name not in claimed:
+                r.problems.append(Problem(r.name(nb), 1, "(file)", "orphan notebook: no topic in data/topics/ names it"))
+
+    def check_questions(self) -> None:
+        seen: dict[str, str] = {}
+        for path, bank in self.banks.values():
+            if bank is None:
+                continue
+            topic = self.topics.get(bank.topic, (None, None))[1]
+            objectives = {o.id for o in topic.objectives} if topic else set()
+            for i, q in enumerate(bank.questions):
+                where = ("questions", i)
+                if q.id in seen:
+                    self.r.add(path, (*where, "id"), f"question id {q.id!r} is already used in {seen[q.id]}")
+                seen.setdefault(q.id, self.r.name(path))
+                if topic and q.objective not in objectives:
+                    known = ", ".join(sorted(objectives))
+                    self.r.add(path, (*where, "objective"), f"unknown learning objective {q.objective!r} for topic {topic.id!r} (known: {known})")
+                for loc, ref_id in _cited(q):
+                    if ref_id not in self.references and self.ref_file is not None:
+                        self.r.add(path, (*where, *loc), f"reference {ref_id!r} is not in data/references.yaml")
+
+    def content(self) -> Content | None:
+        if self.r.problems or self.course is None or self.ref_file is None:
+            return None
+        return Content(
+            root=self.root,
+            course=self.course,
+            topics={t: self.topics[t][1] for t in self.course.topics},
+            questions={t: self.banks[t][1].questions for t in self.course.topics},
+            references=self.references,
+        )
+
+
+def _collect(root: Path) -> tuple[Content | None, list[Problem]]:
+    course = _Course(root)
+    course.check_course()
+    course.check_questions()
+    return course.content(), sorted(set(course.r.problems))
+
+
+def _cited(q: Question) -> Iterator[tuple[tuple[Any, ...], str]]:
+    for j, ref in enumerate(q.references):
+        yield ("references", j), ref
+    for k, option in enumerate(getattr(q, "options", ())):
+        for j, ref in enumerate(option.references):
+            yield ("options", k, "references", j), ref
+
+
+def validate_content(root: Path | str) -> list[Problem]:
+    """Every problem in the course content under ``root`` (an empty list if there are none)."""
+    return _collect(Path(root))[1]
+
+
+_CACHE: dict[Path, tuple[tuple[tuple[str, int], ...], Content]] = {}
+
+
+def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
+    files = [*(root / "data").rglob("*.y*ml"), *_notebooks(root / "notebooks")]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
+
+
+def load_content(root: Path | str) -> Content:
+    """Load and validate the course under ``root``; raise :class:`ContentError` listing every
+    problem. Cached until a content file changes.
+    """
+    root = Path(root).resolve()
+    stamp = _stamp(root)
+    cached = _CACHE.get(root)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    content, problems = _collect(root)
+    if content is None:
+        raise ContentError(problems)
+    _CACHE[root] = (stamp, content)
+    return content
