@@ -56,6 +56,7 @@ test: $(VENV)/.test-installed chromium axe
 
 bench: $(VENV)/.test-installed chromium
 	$(BIN)/python bench/voila_load.py
+	$(BIN)/python bench/answer_latency.py
 
 clean:
 	rm -rf $(VENV) tests/.axe .pytest_cache

@@ -9,7 +9,6 @@ machine where absolute seconds do not. Each load is a fresh browser context (a n
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -18,12 +17,10 @@ from pathlib import Path
 import psutil
 from playwright.sync_api import sync_playwright
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from netedu.content import load_content  # noqa: E402
-from tests.support.chromium import ARGS, find_chromium  # noqa: E402
-from tests.support.server import Server  # noqa: E402
+from common import ARGS, REPO, Server, chromium_or_exit, repo_server, write_json  # noqa: E402
 
 FIRST_WIDGET = ".widget-button"  # the bare page's button; a topic's first "Check answer"
 
@@ -68,14 +65,11 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args()
     loads = max(5, args.loads)
-    chromium = find_chromium()
-    if chromium is None:
-        print("No Chromium: see tests/support/chromium.py", file=sys.stderr)
-        return 1
+    chromium = chromium_or_exit()
     content = load_content(REPO)
     targets = [("bare widget", "voila/render/bench/bare_widget.ipynb")]
     targets += [(t.id, f"voila/render/notebooks/{t.notebook}") for t in content.topics.values()]
-    server = Server([sys.executable, str(REPO / "bench/serve_for_bench.py"), str(REPO), "{port}"])
+    server = repo_server()
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in targets}
     with server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
@@ -95,9 +89,7 @@ def main() -> int:
             f"{name:<24}{r['first_widget_median_s']:>26.2f}{r['first_widget_ratio']:>8.2f}"
             f"{r['kernel_rss_median_mb']:>26.1f}{r['kernel_rss_ratio']:>8.2f}"
         )
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2))
+    write_json(args.json, results)
     return 0
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import ipywidgets as ipw
 
-from .content import Content, ContentError, load_content
+from .content import Case, Content, ContentError, load_content
 from .render import escape
 from .settings import find_root
-from .widgets import QuestionWidget, QuizWidget, SafeHTML
+from .widgets import CaseWidget, QuestionWidget, QuizContext, QuizWidget, SafeHTML
 
 __all__ = ["question", "quiz"]
 
@@ -33,29 +33,42 @@ def _unavailable(what: str, err: Exception) -> SafeHTML:
     return box
 
 
-def quiz(topic_id: str, *, root: Path | str | None = None) -> ipw.Widget:
+def quiz(
+    topic_id: str,
+    *,
+    mode: str = "tutor",
+    time_limit: float | None = None,
+    root: Path | str | None = None,
+) -> ipw.Widget:
     """The question bank of one topic, one question at a time, with a running score.
+
+    ``mode``: ``"tutor"`` (feedback after each answer), ``"exam"`` (feedback at the end;
+    ``time_limit`` in minutes) or ``"review"`` (only the questions you last got wrong).
 
     >>> import netedu
     >>> netedu.quiz("what-are-nets")  # doctest: +SKIP
+    >>> netedu.quiz("what-are-nets", mode="exam", time_limit=20)  # doctest: +SKIP
     """
     try:
         content = _content(root)
         topic = content.topic(topic_id)
-        return QuizWidget(content.questions[topic.id], content.references_for, label=f"Quiz: {topic.title}")
-    except (ContentError, KeyError, FileNotFoundError) as err:
+        ctx = QuizContext.from_content(content, topic.id)
+        return QuizWidget(content.questions[topic.id], ctx, label=f"Quiz: {topic.title}", mode=mode, time_limit=time_limit)  # type: ignore[arg-type]
+    except (ContentError, KeyError, FileNotFoundError, ValueError) as err:
         return _unavailable("quiz", err)
 
 
 def question(question_id: str, *, root: Path | str | None = None) -> ipw.Widget:
-    """One question, shown in place (a check-your-understanding stop in the narrative).
+    """One question (or case), shown in place: a check-your-understanding stop in the text.
 
-    >>> netedu.question("ne-cell-function")  # doctest: +SKIP
+    >>> netedu.question("wan-net-vs-nec")  # doctest: +SKIP
     """
     try:
         content = _content(root)
-        view = QuestionWidget(content.question(question_id), content.references_for)
+        q = content.question(question_id)
+        ctx = QuizContext.from_content(content, content.topic_of(question_id).id)
+        view = CaseWidget(q, ctx) if isinstance(q, Case) else QuestionWidget(q, ctx)
         view.add_class("netedu-inline-question")
         return view
-    except (ContentError, KeyError, FileNotFoundError) as err:
+    except (ContentError, KeyError, FileNotFoundError, ValueError) as err:
         return _unavailable("question", err)

@@ -17,7 +17,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_check_passes_on_a_valid_course(course: Path) -> None:
     result = run("check", cwd=course)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "OK (1 topics, 2 questions, 2 references)" in result.stdout
+    assert "OK (2 topics, 8 questions, 2 references)" in result.stdout
 
 
 def test_check_fails_listing_every_problem(course: Path) -> None:
@@ -35,8 +35,16 @@ def test_stats_json_lists_the_bank(course: Path) -> None:
     result = run("stats", "--json", cwd=course)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "topics": [{"id": "alpha", "title": "Alpha topic", "questions": 2, "question_types": {"multiple": 1, "single": 1}}],
-        "questions": 2,
+        "topics": [
+            {"id": "alpha", "title": "Alpha topic", "questions": 2, "question_types": {"multiple": 1, "single": 1}},
+            {
+                "id": "beta",
+                "title": "Beta topic",
+                "questions": 6,
+                "question_types": {"case": 1, "hotspot": 1, "matching": 1, "numeric": 1, "ordering": 1, "true-false": 1},
+            },
+        ],
+        "questions": 8,
         "references": 2,
     }
 

@@ -1,32 +1,41 @@
 """Content as data: models, the YAML loader and validation (all problems reported at once)."""
 
 from .loader import Content, load_content, validate_content
-from .models import (
-    QUESTION_TYPES,
-    Course,
-    MultipleChoice,
-    Objective,
-    Option,
-    Question,
-    Reference,
-    SingleChoice,
-    Topic,
-)
+from .models import Course, Objective, Reference, Topic
 from .problems import ContentError, Problem
+from .questions import (
+    QUESTION_TYPES,
+    Case,
+    Hotspot,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Option,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 
 __all__ = [
     "QUESTION_TYPES",
+    "Case",
     "Content",
     "ContentError",
     "Course",
+    "Hotspot",
+    "Matching",
     "MultipleChoice",
+    "Numeric",
     "Objective",
     "Option",
+    "Ordering",
     "Problem",
     "Question",
     "Reference",
     "SingleChoice",
     "Topic",
+    "TrueFalse",
     "load_content",
     "validate_content",
 ]

@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
-from .models import QUESTION_TYPES, Course, Question, QuestionFile, Reference, ReferenceFile, Topic
+from . import models, questions
+from .images import svg_data_uri, svg_viewbox
+from .models import Course, Reference, ReferenceFile, Topic
 from .problems import ContentError, Problem
+from .questions import QUESTION_TYPES, Case, Hotspot, Question, QuestionFile
 from .yamlio import YamlDocument, read_yaml
 
 __all__ = ["Content", "load_content", "validate_content"]
@@ -20,8 +22,13 @@ __all__ = ["Content", "load_content", "validate_content"]
 M = TypeVar("M", bound=BaseModel)
 
 _FIELD_NAMES = sorted(
-    {name for obj in vars(models).values() if isinstance(obj, type) and issubclass(obj, BaseModel)
-     for name in getattr(obj, "model_fields", {})}
+    {
+        name
+        for module in (models, questions)
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, BaseModel)
+        for name in getattr(obj, "model_fields", {})
+    }
 )
 _PATTERN_HINTS = {
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "is not a valid id: use lower-case letters, digits and single hyphens, e.g. ki67-hot-spot",
@@ -42,11 +49,13 @@ class Content:
     questions: dict[str, tuple[Question, ...]]
     references: dict[str, Reference]
     _by_question: dict[str, tuple[str, Question]] = field(default_factory=dict, repr=False)
+    _images: dict[str, tuple[str, tuple[float, float, float, float]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for topic_id, questions in self.questions.items():
-            for q in questions:
-                self._by_question[q.id] = (topic_id, q)
+        for topic_id, bank in self.questions.items():
+            for q in bank:
+                for each in (q, *(q.parts if isinstance(q, Case) else ())):
+                    self._by_question[each.id] = (topic_id, each)
 
     def question(self, question_id: str) -> Question:
         """The question with this id (``KeyError`` with a helpful message if unknown)."""
@@ -68,6 +77,13 @@ class Content:
 
     def references_for(self, ids: tuple[str, ...]) -> list[Reference]:
         return [self.references[i] for i in ids]
+
+    def image(self, name: str) -> tuple[str, tuple[float, float, float, float]]:
+        """A hotspot image from ``data/images/``: a ``data:`` URI and its viewBox."""
+        if name not in self._images:
+            path = self.root / "data" / "images" / name
+            self._images[name] = (svg_data_uri(path), svg_viewbox(path))
+        return self._images[name]
 
 
 # --- messages ----------------------------------------------------------------------------
@@ -222,22 +238,48 @@ class _Course:
 
     def check_questions(self) -> None:
         seen: dict[str, str] = {}
+        used_images: set[str] = set()
         for path, bank in self.banks.values():
             if bank is None:
                 continue
             topic = self.topics.get(bank.topic, (None, None))[1]
             objectives = {o.id for o in topic.objectives} if topic else set()
-            for i, q in enumerate(bank.questions):
-                where = ("questions", i)
-                if q.id in seen:
-                    self.r.add(path, (*where, "id"), f"question id {q.id!r} is already used in {seen[q.id]}")
-                seen.setdefault(q.id, self.r.name(path))
-                if topic and q.objective not in objectives:
-                    known = ", ".join(sorted(objectives))
-                    self.r.add(path, (*where, "objective"), f"unknown learning objective {q.objective!r} for topic {topic.id!r} (known: {known})")
-                for loc, ref_id in _cited(q):
-                    if ref_id not in self.references and self.ref_file is not None:
-                        self.r.add(path, (*where, *loc), f"reference {ref_id!r} is not in data/references.yaml")
+            for i, question in enumerate(bank.questions):
+                for where, q in _with_parts(("questions", i), question):
+                    if q.id in seen:
+                        self.r.add(path, (*where, "id"), f"question id {q.id!r} is already used in {seen[q.id]}")
+                    seen.setdefault(q.id, self.r.name(path))
+                    if topic and q.objective not in objectives:
+                        known = ", ".join(sorted(objectives))
+                        self.r.add(path, (*where, "objective"), f"unknown learning objective {q.objective!r} for topic {topic.id!r} (known: {known})")
+                    for loc, ref_id in _cited(q):
+                        if ref_id not in self.references and self.ref_file is not None:
+                            self.r.add(path, (*where, *loc), f"reference {ref_id!r} is not in data/references.yaml")
+                    if isinstance(q, Hotspot):
+                        used_images.add(q.image)
+                        self._check_image(path, where, q)
+        for image in sorted((self.data / "images").glob("*.svg")) if (self.data / "images").is_dir() else ():
+            if image.name not in used_images:
+                self.r.problems.append(Problem(self.r.name(image), 1, "(file)", "orphan image: no hotspot question uses it"))
+
+    def _check_image(self, path: Path, where: tuple[Any, ...], q: Hotspot) -> None:
+        image = self.data / "images" / q.image
+        try:
+            box = svg_viewbox(image)
+        except (OSError, ValueError) as err:
+            self.r.add(path, (*where, "image"), f"image data/images/{q.image}: {err}")
+            return
+        x0, y0, width, height = box
+        for k, region in enumerate(q.regions):
+            xs, ys = region.coords[0::2], region.coords[1::2]
+            if region.shape == "circle":
+                (cx,), (cy,), r = xs[:1], ys[:1], region.coords[2]
+                xs, ys = (cx - r, cx + r), (cy - r, cy + r)
+            elif region.shape == "rect":
+                x, y, w, h = region.coords
+                xs, ys = (x, x + w), (y, y + h)
+            if min(xs) < x0 or max(xs) > x0 + width or min(ys) < y0 or max(ys) > y0 + height:
+                self.r.add(path, (*where, "regions", k, "coords"), f"region {region.id!r} lies outside the image (viewBox {x0:g} {y0:g} {width:g} {height:g})")
 
     def content(self) -> Content | None:
         if self.r.problems or self.course is None or self.ref_file is None:
@@ -258,12 +300,24 @@ def _collect(root: Path) -> tuple[Content | None, list[Problem]]:
     return course.content(), sorted(set(course.r.problems))
 
 
+def _with_parts(where: tuple[Any, ...], q: Question) -> Iterator[tuple[tuple[Any, ...], Question]]:
+    """A question and, for a case, each of its parts, with where each sits in the file."""
+    yield where, q
+    if isinstance(q, Case):
+        for j, part in enumerate(q.parts):
+            yield (*where, "parts", j), part
+
+
 def _cited(q: Question) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every reference a question cites, with where it is cited."""
     for j, ref in enumerate(q.references):
         yield ("references", j), ref
-    for k, option in enumerate(getattr(q, "options", ())):
-        for j, ref in enumerate(option.references):
-            yield ("options", k, "references", j), ref
+    dumped = q.model_dump(include={"options", "items", "rows", "regions"})
+    for field_name in ("options", "items", "rows", "regions"):
+        entries = dumped.get(field_name) or ()
+        for k, entry in enumerate(entries):
+            for j, ref in enumerate(entry.get("references", ())):
+                yield (field_name, k, "references", j), ref
 
 
 def validate_content(root: Path | str) -> list[Problem]:

@@ -1,106 +1,180 @@
-"""QuestionWidget: one question; the learner answers, checks, and reads why."""
+"""QuestionWidget: one question of any type; the learner answers, submits, and reads why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from typing import Any, Literal
 
 import ipywidgets as ipw
 import traitlets
 
-from ..content.models import MultipleChoice, Question, Reference
-from ..feedback import feedback_for
+from ..content.questions import Question
+from ..events import AnswerEvent
+from ..feedback import answer_summary, feedback_for
 from ..grading import ResponseError, Verdict, grade
-from ..render import escape, markdown, markdown_inline
-from .choice import ChoiceGroupWidget
+from ..render import escape
+from .adapters import adapter_for
+from .context import QuizContext
 from .guard import friendly
 from .html import SafeHTML
+from .response import ResponseWidget
 
-__all__ = ["QuestionWidget"]
+__all__ = ["Mode", "QuestionWidget", "SubmitButton"]
 
-ReferenceLookup = Callable[[tuple[str, ...]], list[Reference]]
+log = logging.getLogger("netedu")
+Mode = Literal["tutor", "exam", "review"]
+NOT_SAVED = (
+    "Your answer is shown here but could not be saved. Please tell your instructor; "
+    "do not reload the page yet."
+)
+
+
+class SubmitButton:
+    """The answer control's submit button, seen from Python: ``click()`` submits as the
+    learner's click does; ``description`` and ``disabled`` are what the page shows."""
+
+    def __init__(self, control: ResponseWidget):
+        self._control = control
+
+    @property
+    def description(self) -> str:
+        return self._control.submit_label
+
+    @description.setter
+    def description(self, text: str) -> None:
+        self._control.submit_label = text
+
+    @property
+    def disabled(self) -> bool:
+        return self._control.submit_disabled
+
+    @disabled.setter
+    def disabled(self, value: bool) -> None:
+        self._control.submit_disabled = value
+
+    def click(self) -> None:
+        self._control.submit()
 
 
 class QuestionWidget(ipw.VBox):
-    """One single- or multiple-answer question, graded in Python when the learner checks.
+    """One question, graded in Python when the learner submits.
 
-    Tests drive it like a learner: set ``.value`` to option ids, then ``check_button.click()``.
+    *tutor* and *review* modes show feedback at once ("Check answer"); *exam* mode locks the
+    answer in silently ("Save answer") until :meth:`reveal`. Tests drive it like a learner:
+    set ``.value``, then ``check_button.click()``.
     """
 
-    answered = traitlets.Bool(False, help="True once an answer was checked.")
-    correct = traitlets.Bool(False, help="Whether the checked answer was right.")
-    score = traitlets.Float(0.0, help="Points earned by the checked answer.")
+    answered = traitlets.Bool(False, help="True once an answer was submitted.")
+    correct = traitlets.Bool(False, help="Whether the submitted answer was right.")
+    score = traitlets.Float(0.0, help="Points earned by the submitted answer.")
     max_score = traitlets.Float(1.0, help="Points available for this question.")
 
-    def __init__(
-        self,
-        question: Question,
-        references: ReferenceLookup,
-        *,
-        on_verdict: Callable[[Verdict], None] | None = None,
-        **kwargs,
-    ):
-        self.question = question
+    def __init__(self, question: Question, ctx: QuizContext, *, mode: Mode = "tutor", label: str = "", **kwargs: Any):
+        self.question, self.ctx, self.mode = question, ctx, mode
         self.verdict: Verdict | None = None
-        self._references = references
-        self._on_verdict = on_verdict
-        self._keys = {f"o{i}": option.id for i, option in enumerate(question.options)}
-        multiple = isinstance(question, MultipleChoice)
-        self._choices = ChoiceGroupWidget(
-            legend_html=markdown(question.stem),
-            hint="Select all that apply." if multiple else "Choose one answer.",
-            options=[{"key": k, "html": markdown_inline(question.options[i].text)} for i, k in enumerate(self._keys)],
-            multiple=multiple,
-        )
-        self.check_button = ipw.Button(
-            description="Check answer", disabled=True, button_style="primary", tooltip="Check your answer"
-        )
-        self.check_button.add_class("netedu-check")
+        self.revealed = False
+        self.adapter = adapter_for(question, ctx)
+        # The control's own button: its request carries the answer on screen. It is never
+        # disabled before answering (a disabled button cannot be focused); checking with
+        # nothing chosen gets a hint instead.
+        self.adapter.widget.submit_label = "Save answer" if mode == "exam" else "Check answer"
+        self.check_button = SubmitButton(self.adapter.widget)
         self._feedback = SafeHTML()
         self._feedback.add_class("netedu-feedback")
-        self._choices.observe(self._on_select, names="selected")
-        self.check_button.on_click(self._on_check)
-        super().__init__([self._choices, self.check_button, self._feedback], **kwargs)
+        self.adapter.on_change(self._on_change)
+        self.adapter.widget.on_submit(self._on_submit)
+        children = [self.adapter.widget, self._feedback]
+        if label:
+            children.insert(0, SafeHTML(f'<p class="netedu-part-label"><strong>{escape(label)}</strong></p>'))
+        super().__init__(children, **kwargs)
         self.add_class("netedu-question")
-        self.max_score = float(question.max_score)
+        self.max_score = question.max_score
 
     @property
-    def value(self) -> tuple[str, ...]:
-        """The ids of the chosen options."""
-        return tuple(self._keys[k] for k in self._choices.selected)
+    def value(self) -> Any:
+        """The learner's response as ids (what grading takes)."""
+        return self.adapter.response()
 
     @value.setter
-    def value(self, option_ids: tuple[str, ...] | list[str]) -> None:
-        by_id = {v: k for k, v in self._keys.items()}
-        unknown = [o for o in option_ids if o not in by_id]
-        if unknown:
-            raise ValueError(f"unknown option {unknown[0]!r} for question {self.question.id!r}")
-        self._choices.selected = [by_id[o] for o in option_ids]
+    def value(self, response: Any) -> None:
+        self.adapter.set_response(response)
+
+    @property
+    def locked(self) -> bool:
+        return self.adapter.widget.disabled
 
     def show_error(self, message: str) -> None:
         self._feedback.value = f'<p class="netedu-error" role="alert">{escape(message)}</p>'
 
-    def _on_select(self, change: dict) -> None:
-        self.check_button.disabled = self.answered or not change["new"]
+    def _on_change(self) -> None:
+        if not self.answered and "netedu-hint-message" in self._feedback.value:
+            self._feedback.value = ""  # the learner is acting on the hint
 
     @friendly
-    def _on_check(self, _button: ipw.Button | None = None) -> None:
-        if self.answered:
+    def _on_submit(self) -> None:
+        if self.answered or self.locked:
             return
         try:
             verdict = grade(self.question, self.value)
         except ResponseError as err:
-            self.show_error(str(err).capitalize() + ".")
+            hint = str(err)[:1].upper() + str(err)[1:] + "."
+            self.adapter.show_error(hint)
+            self._feedback.value = f'<p class="netedu-hint-message" role="alert">{escape(hint)}</p>'
             return
-        feedback = feedback_for(self.question, verdict, self._references)
-        self._choices.marks = [{"status": f.status, "html": f.html} for f in feedback.options]
-        self._choices.disabled = True
-        self.check_button.disabled = True
-        self.check_button.description = "Answer checked"
-        self._feedback.value = feedback.summary_html
-        self._choices.announcement = feedback.announcement
         self.verdict = verdict
+        saved = self._record(verdict)
+        self.adapter.widget.disabled = True
+        self.check_button.disabled = True
+        if self.mode == "exam":
+            self.check_button.description = "Answer saved"
+            note = "Answer saved. You will see the feedback when you finish." if saved else NOT_SAVED
+            self._feedback.value = f'<p class="netedu-saved">{escape(note)}</p>'  # the live region speaks it
+            self.adapter.widget.announcement = note
+        else:
+            self.check_button.description = "Answer checked"
+            self.reveal()
+            if not saved:
+                self._feedback.value += f'<p class="netedu-error" role="alert">{escape(NOT_SAVED)}</p>'
         self.score = verdict.score
         self.correct, self.answered = verdict.correct, True  # last: observers see the final state
-        if self._on_verdict is not None:
-            self._on_verdict(verdict)
 
+    def _record(self, verdict: Verdict) -> bool:
+        event = AnswerEvent.now(
+            learner=self.ctx.learner,
+            question_id=self.question.id,
+            topic_id=self.ctx.topic_id,
+            mode=self.mode,
+            response=verdict.response,
+            correct=verdict.correct,
+            score=verdict.score,
+            max_score=verdict.max_score,
+        )
+        try:
+            self.ctx.sink.record(event)
+        except Exception:
+            log.exception("netedu: could not record the answer to %s", self.question.id)
+            return False
+        return True
+
+    def submit_pending(self) -> None:
+        """Submit an answer the learner gave but did not save (used when an exam ends)."""
+        if not self.answered and not self.locked and self.adapter.touched and self.adapter.has_answer():
+            self._on_submit()
+
+    def lock(self) -> None:
+        """No more answers: the exam is over."""
+        self.adapter.widget.disabled = True
+        self.check_button.disabled = True
+
+    def reveal(self) -> None:
+        """Show the feedback (or, if unanswered, the answer)."""
+        self.revealed = True
+        if self.verdict is None:
+            self.lock()
+            self.check_button.description = "Not answered"
+            self._feedback.value = answer_summary(self.question, self.ctx.references)
+            return
+        feedback = feedback_for(self.question, self.verdict, self.ctx.references)
+        self.adapter.show(feedback)
+        self._feedback.value = feedback.summary_html
+        self.adapter.widget.announcement = feedback.announcement

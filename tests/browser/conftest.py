@@ -48,19 +48,29 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield server
 
 
-@pytest.fixture(scope="session")
-def broken_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The app serving a small course whose question file is broken."""
+def serve_test_course(folder: Path, change=None) -> Server:
+    """Write the small test course into ``folder`` (then apply ``change(root)``) and serve it."""
     from netedu.content import load_content
     from netedu.notebooks import pages, sync_notebook
 
-    root = write_course(tmp_path_factory.mktemp("broken") / "course")
+    root = write_course(folder / "course")
     content = load_content(root)
     for page in pages(content):
         sync_notebook(root / "notebooks" / page.notebook, content, page, write=True)
-    bank = root / "data/questions/alpha.yaml"
-    bank.write_text(bank.read_text().replace("difficulty: core", "difficulty: extreme"))
-    with Server.netedu(root, log=root / "serve.log") as server:
+    if change is not None:
+        change(root)
+    return Server.netedu(root, log=root / "serve.log")
+
+
+@pytest.fixture(scope="session")
+def broken_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app serving a small course whose question file is broken."""
+
+    def break_it(root: Path) -> None:
+        bank = root / "data/questions/alpha.yaml"
+        bank.write_text(bank.read_text().replace("difficulty: core", "difficulty: extreme"))
+
+    with serve_test_course(tmp_path_factory.mktemp("broken"), break_it) as server:
         yield server
 
 

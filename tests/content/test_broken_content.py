@@ -23,6 +23,7 @@ def line_of(path: Path, needle: str, nth: int = 1) -> int:
 
 
 Q, R, C, T = "data/questions/alpha.yaml", "data/references.yaml", "data/course.yaml", "data/topics/alpha.yaml"
+QB, IMG = "data/questions/beta.yaml", "data/images/boxes.svg"
 
 # Each case: (break the course, file expected in the message, where the line is, words in the message)
 CASES: dict[str, tuple[Callable[[Path], None], str, Callable[[Path], int], str]] = {
@@ -81,8 +82,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, Callable[[Path], int], str]]
         T, lambda r: line_of(r / T, "summary: Again."), "duplicate key (first at line",
     ),
     "orphan-question-file": (
-        lambda r: (r / "data/questions/beta.yaml").write_text((r / Q).read_text().replace("topic: alpha", "topic: beta").replace("alpha-", "beta-")),
-        "data/questions/beta.yaml", lambda r: 1, "orphan question file: topic 'beta'",
+        lambda r: (r / "data/questions/gamma.yaml").write_text((r / Q).read_text().replace("topic: alpha", "topic: gamma").replace("alpha-", "gamma-")),
+        "data/questions/gamma.yaml", lambda r: 1, "orphan question file: topic 'gamma'",
     ),
     "unknown-objective": (
         lambda r: edit(r / Q, "objective: obj-two", "objective: obj-nine"),
@@ -117,12 +118,60 @@ CASES: dict[str, tuple[Callable[[Path], None], str, Callable[[Path], int], str]]
         T, lambda r: line_of(r / T, "id: alphabet"), "id 'alphabet' must match the file name 'alpha'",
     ),
     "orphan-topic-file": (
-        lambda r: (r / "data/topics/beta.yaml").write_text((r / T).read_text().replace("id: alpha", "id: beta").replace("01_alpha", "02_beta")),
-        "data/topics/beta.yaml", lambda r: 1, "orphan topic: topic 'beta' is not listed",
+        lambda r: (r / "data/topics/gamma.yaml").write_text((r / T).read_text().replace("id: alpha", "id: gamma").replace("01_alpha", "03_gamma")),
+        "data/topics/gamma.yaml", lambda r: 1, "orphan topic: topic 'gamma' is not listed",
     ),
     "duplicate-option-id": (
         lambda r: edit(r / Q, "- id: no-b", "- id: yes-a"),
         Q, lambda r: line_of(r / Q, "- id: alpha-multiple"), "option id used more than once: yes-a",
+    ),
+    "numeric-answer-outside-range": (
+        lambda r: edit(r / QB, "range: [0, 100]", "range: [20, 100]"),
+        QB, lambda r: line_of(r / QB, "- id: beta-numeric"), "answer 12 is outside the range [20, 100]",
+    ),
+    "numeric-hint-overlaps-answer": (
+        lambda r: edit(r / QB, "max: 3", "max: 11.5"),
+        QB, lambda r: line_of(r / QB, "- id: beta-numeric"), "hint for 0 to 11.5 overlaps the accepted answer",
+    ),
+    "matching-row-too-short": (
+        lambda r: edit(r / QB, "answers: [VIP, Plasma VIP]", "answers: [VIP]"),
+        QB, lambda r: line_of(r / QB, "- id: beta-matching"), "row 'vipoma' has 1 answers for 2 columns",
+    ),
+    "ordering-duplicate-item": (
+        lambda r: edit(r / QB, "- id: step-four", "- id: step-one"),
+        QB, lambda r: line_of(r / QB, "- id: beta-ordering"), "item id used more than once: step-one",
+    ),
+    "hotspot-image-missing": (
+        lambda r: (r / IMG).rename(r / "data/images/gone.svg.bak"),
+        QB, lambda r: line_of(r / QB, "image: boxes.svg"), "image data/images/boxes.svg",
+    ),
+    "hotspot-region-outside-image": (
+        lambda r: edit(r / QB, "coords: [150, 50, 40]", "coords: [150, 50, 80]"),
+        QB, lambda r: line_of(r / QB, "coords: [150, 50, 80]"), "region 'middle-box' lies outside the image",
+    ),
+    "hotspot-two-correct": (
+        lambda r: edit(r / QB, "coords: [10, 10, 80, 80]\n        correct: false", "coords: [10, 10, 80, 80]\n        correct: true"),
+        QB, lambda r: line_of(r / QB, "- id: beta-hotspot"), "exactly one correct region, found 2",
+    ),
+    "polygon-odd-coords": (
+        lambda r: edit(r / QB, "coords: [210, 10, 290, 10, 290, 90, 210, 90]", "coords: [210, 10, 290, 10, 290]"),
+        QB, lambda r: line_of(r / QB, "- id: right-box"), "a polygon needs coords",
+    ),
+    "unsafe-svg": (
+        lambda r: edit(r / IMG, "<title>", '<script>alert(1)</script><title>'),
+        QB, lambda r: line_of(r / QB, "image: boxes.svg"), "contains scripts",
+    ),
+    "orphan-image": (
+        lambda r: (r / "data/images/unused.svg").write_text((r / IMG).read_text()),
+        "data/images/unused.svg", lambda r: 1, "orphan image",
+    ),
+    "case-part-unknown-objective": (
+        lambda r: edit(r / QB, "      - id: beta-case-two\n        type: true-false", "      - id: beta-case-two\n        objective: obj-z\n        type: true-false"),
+        QB, lambda r: line_of(r / QB, "objective: obj-z"), "questions[5].parts[1].objective: unknown learning objective 'obj-z'",
+    ),
+    "case-part-duplicate-id": (
+        lambda r: edit(r / QB, "- id: beta-case-two", "- id: beta-tf"),
+        QB, lambda r: line_of(r / QB, "- id: beta-tf", nth=2), "question id 'beta-tf' is already used",
     ),
     "unknown-seed-section": (
         lambda r: edit(r / T, "seed_sections: [introduction]", "seed_sections: [introduction, surgery]"),
@@ -157,7 +206,7 @@ def test_three_broken_files_are_reported_in_one_run(course: Path) -> None:
 
 def test_valid_course_loads_with_everything_in_order(course: Path) -> None:
     content = load_content(course)
-    assert list(content.topics) == ["alpha"]
+    assert list(content.topics) == ["alpha", "beta"]
     assert [q.id for q in content.questions["alpha"]] == ["alpha-single", "alpha-multiple"]
     assert content.topic_of("alpha-multiple").id == "alpha"
     assert content.references["ref-one"].short == "Rindi et al., 2018"

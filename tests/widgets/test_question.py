@@ -1,16 +1,26 @@
-"""The question widget, driven as a learner would: choose (``.value``), then ``.click()``."""
+"""Question widgets of every type, driven as a learner would: answer (``.value``), then click."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import ipywidgets as ipw
 import pytest
 
-from netedu.content import load_content
-from netedu.widgets import QuestionWidget, SafeHTML
+from netedu.content import Case, load_content
+from netedu.widgets import CaseWidget, QuestionWidget, SafeHTML
 from netedu.widgets.guard import FRIENDLY_ERROR
+from netedu.widgets.question import NOT_SAVED
+from tests.widgets.helpers import RIGHT, context, synced_state
+
+WRONG = {
+    "alpha-single": ["wrong-one"],
+    "alpha-multiple": ["yes-a", "no-b"],
+    "beta-tf": ["true"],
+    "beta-numeric": "30",
+    "beta-ordering": ["step-four", "step-three", "step-two", "step-one"],
+    "beta-matching": {"insulinoma": ["Gastrin", "Fasting gastrin"], "gastrinoma": ["Insulin", "Supervised fast"], "vipoma": ["Glucagon", "Urine 5-HIAA"]},
+    "beta-hotspot": ["left-box"],
+}
 
 
 @pytest.fixture
@@ -18,89 +28,213 @@ def content(course: Path):
     return load_content(course)
 
 
-def make(content, qid: str) -> QuestionWidget:
-    return QuestionWidget(content.question(qid), content.references_for)
+def make(content, qid: str, mode: str = "tutor", **kw) -> QuestionWidget:
+    ctx = kw.pop("ctx", None) or context(content, topic=content.topic_of(qid).id)
+    return QuestionWidget(content.question(qid), ctx, mode=mode, **kw)
 
 
-def synced_state(widget: ipw.Widget) -> str:
-    """Everything the kernel has sent to the browser about this widget and its children."""
-    states = []
-
-    def walk(w: ipw.Widget) -> None:
-        # _esm/_css are the anywidget's static code and styles, the same for every question
-        state = {k: v for k, v in w.get_state().items() if k not in {"_esm", "_css"}}
-        states.append(state)
-        for child in getattr(w, "children", ()):
-            walk(child)
-
-    walk(widget)
-    return json.dumps(states, default=str)
-
-
-def test_nothing_is_preselected_and_check_waits_for_a_choice(content) -> None:
-    w = make(content, "alpha-single")
-    assert w.value == () and w.check_button.disabled
-    w.value = ["wrong-one"]
-    assert not w.check_button.disabled
+@pytest.mark.parametrize("qid", sorted(RIGHT))
+def test_every_type_right_then_wrong(content, qid) -> None:
+    right = make(content, qid)
+    right.value = RIGHT[qid]
+    right.check_button.click()
+    assert right.answered and right.correct and right.score == 1.0, qid
+    assert "✓ Correct" in right._feedback.value
+    wrong = make(content, qid)
+    wrong.value = WRONG[qid]
+    wrong.check_button.click()
+    assert wrong.answered and not wrong.correct and wrong.score < 1.0, qid
+    assert wrong.adapter.widget.disabled and wrong.check_button.disabled
+    assert wrong.adapter.widget.announcement.startswith(("Incorrect.", "Partly right."))
 
 
-def test_wrong_then_feedback_marks_every_option(content) -> None:
-    w = make(content, "alpha-single")
-    w.value = ["wrong-one"]
+@pytest.mark.parametrize("qid", sorted(RIGHT))
+def test_no_answer_key_in_the_browser_before_submitting(content, qid) -> None:
+    q = content.question(qid)
+    w = make(content, qid)
+    w.value = WRONG[qid]
+    state = synced_state(w)
+    secrets = [q.explanation or "", getattr(q, "if_true", ""), getattr(q, "if_false", "")]
+    for field in ("options", "items", "rows", "regions"):
+        for entry in getattr(q, field, ()) or ():
+            secrets.append(entry.explanation)
+            if q.type != "true-false":  # "true"/"false" are shown on screen anyway
+                secrets.append(entry.id)  # authored ids can hint at the answer
+    if q.type == "numeric":
+        secrets += [q.explanation, *(h.explanation for h in q.hints)]
+        assert '"answer"' not in state and "12.0" not in state
+    if q.type == "matching":
+        secrets += [r.id for r in q.rows]
+    for secret in filter(None, secrets):
+        assert secret not in state, (qid, secret)
+    for word in ('"correct"', "chosen-", "missed", "in-place", "row-right"):
+        assert word not in state, (qid, word)
+    if q.type == "ordering":
+        shown = [i["html"] for i in w.adapter.widget.items]
+        assert shown != [i.text for i in q.items], "the shown order must not be the answer"
     w.check_button.click()
-    assert w.answered and not w.correct and w.score == 0.0 and w.max_score == 1.0
-    marks = w._choices.marks
-    assert [m["status"] for m in marks] == ["chosen-wrong", "missed", "rightly-left"]
-    assert "WRONG-ONE-EXPLANATION" in marks[0]["html"]
-    assert w._choices.disabled and w.check_button.disabled
-    assert w._choices.announcement.startswith("Incorrect.")
+    after = synced_state(w)
+    assert any(secret in after for secret in filter(None, secrets[:3] + [s for s in secrets if " " in s or "." in s])), qid
 
 
-def test_right_answer_scores(content) -> None:
-    w = make(content, "alpha-multiple")
-    w.value = ["yes-a", "yes-c"]
-    w.check_button.click()
-    assert w.answered and w.correct and w.score == 1.0
-    assert "✓ Correct" in w._feedback.value
-
-
-def test_answer_key_is_not_in_the_synced_state_before_checking(content) -> None:
-    for qid in ("alpha-single", "alpha-multiple"):
-        question = content.question(qid)
-        w = make(content, qid)
-        w.value = [question.options[0].id]
-        state = synced_state(w)
-        for option in question.options:
-            assert option.explanation not in state
-            assert option.id not in state  # authored ids can hint at the answer
-        assert question.explanation is None or question.explanation not in state
-        assert '"correct"' not in state and "chosen-" not in state and "missed" not in state
-        w.check_button.click()
-        after = synced_state(w)
-        assert question.options[0].explanation in after  # and now it is there
-
-
-def test_a_second_click_changes_nothing(content) -> None:
+def test_checking_with_nothing_chosen_gives_a_hint(content) -> None:
     w = make(content, "alpha-single")
+    assert not w.check_button.disabled and w.value == []  # nothing preselected
+    w.check_button.click()
+    assert not w.answered and "Choose an answer before checking." in w._feedback.value
+    w.value = ["right-one"]
+    assert w._feedback.value == ""  # acting on the hint clears it
+    m = make(content, "beta-matching")
+    m.check_button.click()
+    assert "still to do" in m._feedback.value
+
+
+def test_each_submission_sends_one_event(content) -> None:
+    ctx = context(content, learner="grace", topic="alpha")
+    w = make(content, "alpha-multiple", ctx=ctx)
+    w.value = ["yes-a", "no-b"]
+    w.check_button.click()
+    w.check_button.click()  # a second click is ignored
+    (event,) = ctx.sink.events
+    assert (event.learner, event.question_id, event.topic_id, event.mode) == ("grace", "alpha-multiple", "alpha", "tutor")
+    assert event.response == ["yes-a", "no-b"] and event.correct is False and event.score == 0.0
+    assert event.timestamp.endswith("+00:00")
+
+
+def test_a_failing_sink_keeps_the_answer_on_screen_and_says_so(content, caplog) -> None:
+    class Broken:
+        def record(self, event):
+            raise OSError("disk full")
+
+        def latest(self, learner, ids):
+            return {}
+
+    ctx = context(content, topic="alpha")
+    ctx = type(ctx)(**{**ctx.__dict__, "sink": Broken()})
+    w = make(content, "alpha-single", ctx=ctx)
     w.value = ["right-one"]
     w.check_button.click()
-    w._choices.selected = ["o0"]  # a stale browser tries to change the locked answer
+    assert w.answered and w.correct and NOT_SAVED in w._feedback.value
+    assert "disk full" in caplog.text
+
+
+def test_exam_mode_saves_silently_then_reveals(content) -> None:
+    w = make(content, "alpha-single", mode="exam")
+    assert w.check_button.description == "Save answer"
+    w.value = ["wrong-one"]
     w.check_button.click()
-    assert w.correct and w.verdict.response == ("right-one",)
+    assert w.answered and not w.correct and w.check_button.description == "Answer saved"
+    assert "WRONG-ONE" not in synced_state(w) and w.adapter.widget.marks == []
+    w.reveal()
+    assert "WRONG-ONE-EXPLANATION" in synced_state(w)
 
 
-def test_unknown_option_in_value_is_refused(content) -> None:
+def test_an_unanswered_exam_question_reveals_the_answer(content) -> None:
+    w = make(content, "beta-numeric", mode="exam")
+    w.reveal()
+    assert w.locked and "Not answered" in w._feedback.value and "12 %" in w._feedback.value
+
+
+def test_numeric_bad_input_gets_a_hint_and_can_be_fixed(content) -> None:
+    w = make(content, "beta-numeric")
+    w.value = "about twelve"
+    w.check_button.click()
+    assert not w.answered and "Type a number" in w._feedback.value
+    assert w.adapter.widget.error.startswith("Type a number")
+    w.value = "12"
+    assert w.adapter.widget.error == ""  # typing clears the hint
+    w.check_button.click()
+    assert w.answered and w.correct
+
+
+@pytest.mark.parametrize(
+    "qid, stale, on_screen",
+    [
+        ("beta-numeric", {"text": "1"}, {"text": "12"}),
+        ("alpha-single", {"selected": ["k0"]}, None),
+        ("beta-ordering", None, None),
+    ],
+)
+def test_a_submit_request_carries_the_answer_on_screen(content, qid, stale, on_screen) -> None:
+    """ipywidgets may hold back state updates while earlier ones are in flight; the submit
+    request from the page carries the answer itself, so a stale update is never graded."""
+    w = make(content, qid)
+    control = w.adapter.widget
+    if qid == "alpha-single":
+        right = next(k for k, i in w.adapter._to_id.items() if i == "right-one")
+        wrong = next(k for k, i in w.adapter._to_id.items() if i != "right-one")
+        stale, on_screen = {"selected": [wrong]}, {"selected": [right]}
+    if qid == "beta-ordering":
+        by_id = w.adapter._to_key
+        stale = {"order": list(reversed([by_id[i] for i in RIGHT[qid]]))}
+        on_screen = {"order": [by_id[i] for i in RIGHT[qid]]}
+    for name, value in stale.items():
+        setattr(control, name, value)
+    control._on_custom_msg(control, {"event": "submit", "answer": on_screen}, [])
+    assert w.answered and w.correct, qid
+
+
+def test_a_submit_request_with_garbage_grades_what_is_valid(content) -> None:
     w = make(content, "alpha-single")
-    with pytest.raises(ValueError, match="unknown option 'nope'"):
-        w.value = ["nope"]
+    control = w.adapter.widget
+    control._on_custom_msg(control, {"event": "submit", "answer": {"selected": "not-a-list"}}, [])
+    assert not w.answered and "Choose an answer" in w._feedback.value
+
+
+def test_ordering_starts_shuffled_the_same_way_for_the_same_learner(content) -> None:
+    a = make(content, "beta-ordering", ctx=context(content, learner="ada"))
+    again = make(content, "beta-ordering", ctx=context(content, learner="ada"))
+    assert a.value == again.value and a.value != RIGHT["beta-ordering"]
+    orders = {tuple(make(content, "beta-ordering", ctx=context(content, learner=f"l{n}")).value) for n in range(12)}
+    assert len(orders) > 1
+
+
+def test_options_are_shuffled_per_learner_but_stable(content) -> None:
+    def shown(learner):
+        w = make(content, "alpha-multiple", ctx=context(content, learner=learner))
+        return [o["html"] for o in w.adapter.widget.options]
+
+    assert shown("ada") == shown("ada")
+    assert len({tuple(shown(f"l{n}")) for n in range(12)}) > 1
+    tf = make(content, "beta-tf")
+    assert [o["html"] for o in tf.adapter.widget.options] == ["True", "False"]  # never shuffled
+
+
+def test_case_reveals_parts_in_sequence(content) -> None:
+    case = content.question("beta-case")
+    assert isinstance(case, Case) and case.parts[0].objective == "obj-b"  # parts inherit
+    w = CaseWidget(case, context(content, topic="beta"))
+    assert w.shown == 1 and "CASE-STEM" in w._stem.value and w.max_score == 2.0
+    w.parts[0].value = ["urine"]
+    w.parts[0].check_button.click()
+    assert w.shown == 2 and not w.answered and w.score == 1.0
+    w.parts[1].value = ["true"]
+    w.parts[1].check_button.click()
+    assert w.answered and not w.correct and w.score == 1.0
 
 
 def test_browser_sent_garbage_is_dropped(content) -> None:
     w = make(content, "alpha-single")
-    w._choices.selected = ["o9", "<script>", "o1"]
-    assert w.value == ("right-one",)
-    w._choices.selected = ["o0", "o1"]  # two radio answers: the last one wins
-    assert w.value == ("right-one",)
+    w.adapter.widget.selected = ["k9", "<script>", "k1"]
+    assert len(w.value) == 1
+    order = make(content, "beta-ordering")
+    before = order.value
+    order.adapter.widget.order = ["k0", "k0", "k1", "k2"]  # not a permutation
+    assert order.value == before
+    match = make(content, "beta-matching")
+    match.adapter.widget.selection = {"k0": ["c0-99", "<b>"], "nope": ["c0-0", "c1-0"]}
+    assert match.adapter.widget.selection == {"k0": ["", ""]}
+    hot = make(content, "beta-hotspot")
+    hot.adapter.widget.selected = "elsewhere"
+    assert hot.value == []
+    num = make(content, "beta-numeric")
+    num.adapter.widget.text = "9" * 500
+    assert len(num.value) == 64
+
+
+def test_unknown_ids_in_value_are_refused(content) -> None:
+    with pytest.raises(ValueError, match="unknown id 'nope'"):
+        make(content, "alpha-single").value = ["nope"]
 
 
 def test_a_failing_callback_shows_a_friendly_message(content, monkeypatch, caplog) -> None:
@@ -119,13 +253,13 @@ def test_safe_html_sanitizes_every_assignment() -> None:
     assert box.value == "<p>hi</p>"
 
 
-def test_authored_markup_in_stems_and_options_is_sanitized(course: Path) -> None:
-    path = course / "data/questions/alpha.yaml"
-    text = path.read_text().replace("stem: Which option is right?", "stem: 'Which <img src=x onerror=alert(1)> is right?'")
-    text = text.replace("text: The first option", "text: '<script>alert(1)</script>First'")
+def test_authored_markup_is_sanitized_everywhere(course: Path) -> None:
+    path = course / "data/questions/beta.yaml"
+    text = path.read_text().replace("Put the steps in order.", "'Put <img src=x onerror=alert(1)> in order.'")
+    text = text.replace("text: First step", "text: '<script>alert(1)</script>First'")
+    text = text.replace("prompt: Insulinoma", "prompt: '<a href=\"javascript:x()\">Insulinoma</a>'")
     path.write_text(text)
     content = load_content(course)
-    w = make(content, "alpha-single")
-    state = synced_state(w)
-    assert "onerror" not in state and "<script" not in state
-    assert "First" in w._choices.options[0]["html"]
+    for qid in ("beta-ordering", "beta-matching"):
+        state = synced_state(make(content, qid))
+        assert "onerror" not in state and "<script" not in state and "javascript:" not in state

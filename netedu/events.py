@@ -1,0 +1,76 @@
+"""Answer events: every submission is reported to a pluggable sink, so storage (the progress
+store, a workshop's live view) records answers without the widgets knowing about it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+__all__ = ["AnswerEvent", "EventSink", "MemorySink", "get_sink", "set_sink"]
+
+
+@dataclass(frozen=True)
+class AnswerEvent:
+    """One submitted answer."""
+
+    learner: str
+    question_id: str
+    topic_id: str | None
+    mode: str
+    response: Any  # JSON-serializable
+    correct: bool
+    score: float
+    max_score: float
+    timestamp: str  # ISO 8601, UTC
+
+    @classmethod
+    def now(cls, **fields: Any) -> AnswerEvent:
+        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+        return cls(timestamp=stamp, **fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class EventSink(Protocol):
+    """Where answer events go. ``latest`` lets review mode find what a learner missed."""
+
+    def record(self, event: AnswerEvent) -> None: ...
+
+    def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]: ...
+
+
+class MemorySink:
+    """Keeps events in this kernel's memory (the default until a store is configured)."""
+
+    def __init__(self) -> None:
+        self.events: list[AnswerEvent] = []
+
+    def record(self, event: AnswerEvent) -> None:
+        self.events.append(event)
+
+    def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]:
+        wanted = set(question_ids)
+        out: dict[str, AnswerEvent] = {}
+        for event in self.events:
+            if event.learner == learner and event.question_id in wanted:
+                out[event.question_id] = event
+        return out
+
+
+_sink: EventSink = MemorySink()
+
+
+def get_sink() -> EventSink:
+    """The sink widgets report to when none is given."""
+    return _sink
+
+
+def set_sink(sink: EventSink) -> EventSink:
+    """Make ``sink`` the default; returns the previous one."""
+    global _sink
+    previous, _sink = _sink, sink
+    return previous

@@ -1,0 +1,30 @@
+"""What a question widget needs from outside: references, images, the learner, the sink."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..content.loader import Content
+from ..content.models import Reference
+from ..events import EventSink, get_sink
+from ..learner import current_learner
+
+__all__ = ["QuizContext"]
+
+
+@dataclass(frozen=True)
+class QuizContext:
+    """Everything a question widget uses besides its question; widgets never read files."""
+
+    references: Callable[[tuple[str, ...]], list[Reference]]
+    image: Callable[[str], tuple[str, tuple[float, float, float, float]]] = field(
+        default=lambda name: ("", (0.0, 0.0, 100.0, 100.0))
+    )
+    learner: str = field(default_factory=current_learner)
+    sink: EventSink = field(default_factory=get_sink)
+    topic_id: str | None = None
+
+    @classmethod
+    def from_content(cls, content: Content, topic_id: str | None = None, **kwargs) -> QuizContext:
+        return cls(references=content.references_for, image=content.image, topic_id=topic_id, **kwargs)
