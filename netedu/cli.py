@@ -53,6 +53,7 @@ def stats(root: Path) -> dict:
                 "title": topic.title,
                 "questions": len(questions),
                 "question_types": dict(sorted(Counter(q.type for q in questions).items())),
+                "explorers": list(topic.explorers),
             }
         )
     return {
@@ -69,7 +70,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     for t in data["topics"]:
         kinds = ", ".join(f"{n} {k}" for k, n in t["question_types"].items())
-        print(f"{t['id']:<28} {t['questions']:>3} questions ({kinds})  {t['title']}")
+        explorers = f"; explorers: {', '.join(t['explorers'])}" if t["explorers"] else ""
+        print(f"{t['id']:<28} {t['questions']:>3} questions ({kinds}{explorers})  {t['title']}")
     print(f"{'total':<28} {data['questions']:>3} questions, {data['references']} references")
     return 0
 

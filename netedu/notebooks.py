@@ -27,7 +27,7 @@ __all__ = [
     "sync_notebook",
 ]
 
-NOTEBOOK_API = ("quiz", "question")
+NOTEBOOK_API = ("quiz", "question", "explore")
 """The netedu calls a notebook code cell may make."""
 
 MAX_CODE_LINES = 2
@@ -175,9 +175,14 @@ def _check_code(source: str, content: Content, page: Page) -> list[str]:
         if call.func.attr == "quiz" and arg not in content.topics:
             errors.append(f"netedu.quiz({arg!r}): no such topic")
         if call.func.attr == "question":
-            known = {q.id for q in content.questions.get(page.topic_id or "", ())}
+            bank = content.questions.get(page.topic_id or "", ())
+            known = {q.id for q in bank} | {p.id for q in bank for p in getattr(q, "parts", ())}
             if arg not in known:
                 errors.append(f"netedu.question({arg!r}): no such question in this topic's bank")
+        if call.func.attr == "explore":
+            declared = content.topics[page.topic_id].explorers if page.topic_id in content.topics else ()
+            if arg not in declared:
+                errors.append(f"netedu.explore({arg!r}): not in this topic's explorers ({', '.join(declared) or 'none'})")
     return errors
 
 

@@ -36,12 +36,13 @@ def test_stats_json_lists_the_bank(course: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
         "topics": [
-            {"id": "alpha", "title": "Alpha topic", "questions": 2, "question_types": {"multiple": 1, "single": 1}},
+            {"id": "alpha", "title": "Alpha topic", "questions": 2, "question_types": {"multiple": 1, "single": 1}, "explorers": []},
             {
                 "id": "beta",
                 "title": "Beta topic",
                 "questions": 6,
                 "question_types": {"case": 1, "hotspot": 1, "matching": 1, "numeric": 1, "ordering": 1, "true-false": 1},
+                "explorers": [],
             },
         ],
         "questions": 8,

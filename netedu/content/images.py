@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-__all__ = ["svg_data_uri", "svg_viewbox"]
+__all__ = ["region_inside", "svg_data_uri", "svg_viewbox"]
 
 _FORBIDDEN = re.compile(rb"<script|\bon[a-z]+\s*=|javascript:|<foreignObject|xlink:href\s*=\s*[\"']https?:|href\s*=\s*[\"']https?:", re.I)
 
@@ -39,3 +39,19 @@ def svg_data_uri(path: Path) -> str:
 
     svg_viewbox(path)  # refuse anything that is not a plain drawing
     return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def region_inside(box: tuple[float, float, float, float], shape: str, coords: tuple[float, ...]) -> bool:
+    """Whether a region (``rect``: x, y, w, h; ``circle``: cx, cy, r; ``polygon``: x1, y1, ...)
+    lies within a viewBox ``(x, y, width, height)``.
+    """
+    if shape == "circle":
+        cx, cy, r = coords
+        xs, ys = (cx - r, cx + r), (cy - r, cy + r)
+    elif shape == "rect":
+        x, y, w, h = coords
+        xs, ys = (x, x + w), (y, y + h)
+    else:
+        xs, ys = coords[0::2], coords[1::2]
+    x0, y0, width, height = box
+    return min(xs) >= x0 and max(xs) <= x0 + width and min(ys) >= y0 and max(ys) <= y0 + height

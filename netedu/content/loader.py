@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
-from . import models, questions
-from .images import svg_data_uri, svg_viewbox
+from .explorer_data import load_explorer_data
+from .images import region_inside, svg_data_uri, svg_viewbox
 from .models import Course, Reference, ReferenceFile, Topic
 from .problems import ContentError, Problem
-from .questions import QUESTION_TYPES, Case, Hotspot, Question, QuestionFile
-from .yamlio import YamlDocument, read_yaml
+from .questions import Case, Hotspot, Question, QuestionFile
+from .reader import Reader, notebooks_in, yaml_files
 
 __all__ = ["Content", "load_content", "validate_content"]
-
-M = TypeVar("M", bound=BaseModel)
-
-_FIELD_NAMES = sorted(
-    {
-        name
-        for module in (models, questions)
-        for obj in vars(module).values()
-        if isinstance(obj, type) and issubclass(obj, BaseModel)
-        for name in getattr(obj, "model_fields", {})
-    }
-)
-_PATTERN_HINTS = {
-    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "is not a valid id: use lower-case letters, digits and single hyphens, e.g. ki67-hot-spot",
-    r"^\d{2}_[a-z0-9_]+\.ipynb$": "is not a valid notebook name: use NN_words.ipynb, e.g. 01_what_are_nets.ipynb",
-    r"^10\.\d{4,9}/\S+$": "is not a DOI: give it without https://doi.org/, e.g. 10.1001/jamaoncol.2017.0589",
-    r"^\d{1,9}$": "is not a PubMed id: digits only",
-    r"^https?://\S+$": "is not a web address starting with http:// or https://",
-}
-
 
 @dataclass(frozen=True)
 class Content:
@@ -48,6 +25,7 @@ class Content:
     topics: dict[str, Topic]
     questions: dict[str, tuple[Question, ...]]
     references: dict[str, Reference]
+    explorers: dict[str, Any] = field(default_factory=dict)
     _by_question: dict[str, tuple[str, Question]] = field(default_factory=dict, repr=False)
     _images: dict[str, tuple[str, tuple[float, float, float, float]]] = field(default_factory=dict, repr=False)
 
@@ -86,85 +64,6 @@ class Content:
         return self._images[name]
 
 
-# --- messages ----------------------------------------------------------------------------
-
-
-def _message(err: dict[str, Any]) -> str:
-    kind, loc, ctx = err["type"], err["loc"], err.get("ctx") or {}
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"unknown field '{name}'{hint}"
-    if kind == "union_tag_invalid":
-        return f"unknown question type {ctx.get('tag')!r}: use one of {', '.join(QUESTION_TYPES)}"
-    if kind == "union_tag_not_found":
-        return f"missing 'type': use one of {', '.join(QUESTION_TYPES)}"
-    if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERN_HINTS:
-        return f"{err['input']!r} {_PATTERN_HINTS[ctx['pattern']]}"
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    return err["msg"]
-
-
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    # A discriminated union adds its tag (e.g. "single") after the list index: drop it.
-    out: list[Any] = []
-    for part in loc:
-        if isinstance(part, str) and part in QUESTION_TYPES and out and isinstance(out[-1], int):
-            continue
-        out.append(part)
-    return tuple(out)
-
-
-# --- reading files -----------------------------------------------------------------------
-
-
-class _Reader:
-    def __init__(self, root: Path):
-        self.root = root
-        self.problems: list[Problem] = []
-        self.docs: dict[str, YamlDocument] = {}
-
-    def name(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def model(self, path: Path, cls: type[M]) -> M | None:
-        doc, problems = read_yaml(path, self.name(path))
-        self.problems.extend(problems)
-        if doc is None:
-            return None
-        self.docs[doc.name] = doc
-        try:
-            return cls.model_validate(doc.data)
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                self.problems.append(doc.problem(_clean_loc(err["loc"]), _message(err)))
-            return None
-
-    def add(self, path: Path, loc: tuple[Any, ...], message: str) -> None:
-        doc = self.docs.get(self.name(path))
-        if doc is None:
-            self.problems.append(Problem(self.name(path), 1, "(file)", message))
-        else:
-            self.problems.append(doc.problem(loc, message))
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
-
-
-def _notebooks(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.ipynb")) if folder.is_dir() else []
-
-
 # --- the whole course --------------------------------------------------------------------
 
 
@@ -173,12 +72,14 @@ class _Course:
 
     def __init__(self, root: Path):
         self.root, self.data, self.nb_dir = root, root / "data", root / "notebooks"
-        self.r = _Reader(root)
+        self.r = Reader(root)
         self.course_path = self.data / "course.yaml"
         self.refs_path = self.data / "references.yaml"
         self.course = self.r.model(self.course_path, Course)
         self.ref_file = self.r.model(self.refs_path, ReferenceFile)
         self.references = self._references()
+        self.used_images: set[str] = set()
+        self.explorer_data: dict[str, Any] = {}
         self.topics: dict[str, tuple[Path, Topic]] = self._per_topic_files("topics", Topic, "id", "topic")
         self.banks: dict[str, tuple[Path, QuestionFile | None]] = self._per_topic_files(
             "questions", QuestionFile, "topic", "question file"
@@ -195,8 +96,8 @@ class _Course:
     def _per_topic_files(self, folder: str, cls: type[M], key: str, kind: str) -> dict[str, tuple[Path, M | None]]:
         """Files named after a topic (data/topics/<id>.yaml, data/questions/<id>.yaml): each must
         name its topic in ``key``, and the topic must be in the course."""
-        found: dict[str, tuple[Path, M | None]] = {}
-        for path in _yaml_files(self.data / folder):
+        found: dict[str, tuple[Path, Any]] = {}
+        for path in yaml_files(self.data / folder):
             model = self.r.model(path, cls)
             found[path.stem] = (path, model)
             topic_id = getattr(model, key, None)
@@ -232,13 +133,13 @@ class _Course:
             claimed.setdefault(topic.notebook, f"topic {topic.id!r}")
             if not (self.nb_dir / topic.notebook).is_file():
                 r.add(path, ("notebook",), f"notebook notebooks/{topic.notebook} not found")
-        for nb in _notebooks(self.nb_dir):
+        for nb in notebooks_in(self.nb_dir):
             if nb.name not in claimed:
                 r.problems.append(Problem(r.name(nb), 1, "(file)", "orphan notebook: no topic in data/topics/ names it"))
 
     def check_questions(self) -> None:
         seen: dict[str, str] = {}
-        used_images: set[str] = set()
+        used_images = self.used_images
         for path, bank in self.banks.values():
             if bank is None:
                 continue
@@ -258,28 +159,25 @@ class _Course:
                     if isinstance(q, Hotspot):
                         used_images.add(q.image)
                         self._check_image(path, where, q)
-        for image in sorted((self.data / "images").glob("*.svg")) if (self.data / "images").is_dir() else ():
-            if image.name not in used_images:
-                self.r.problems.append(Problem(self.r.name(image), 1, "(file)", "orphan image: no hotspot question uses it"))
 
     def _check_image(self, path: Path, where: tuple[Any, ...], q: Hotspot) -> None:
-        image = self.data / "images" / q.image
         try:
-            box = svg_viewbox(image)
+            box = svg_viewbox(self.data / "images" / q.image)
         except (OSError, ValueError) as err:
             self.r.add(path, (*where, "image"), f"image data/images/{q.image}: {err}")
             return
-        x0, y0, width, height = box
         for k, region in enumerate(q.regions):
-            xs, ys = region.coords[0::2], region.coords[1::2]
-            if region.shape == "circle":
-                (cx,), (cy,), r = xs[:1], ys[:1], region.coords[2]
-                xs, ys = (cx - r, cx + r), (cy - r, cy + r)
-            elif region.shape == "rect":
-                x, y, w, h = region.coords
-                xs, ys = (x, x + w), (y, y + h)
-            if min(xs) < x0 or max(xs) > x0 + width or min(ys) < y0 or max(ys) > y0 + height:
-                self.r.add(path, (*where, "regions", k, "coords"), f"region {region.id!r} lies outside the image (viewBox {x0:g} {y0:g} {width:g} {height:g})")
+            if not region_inside(box, region.shape, region.coords):
+                self.r.add(path, (*where, "regions", k, "coords"), f"region {region.id!r} lies outside the image (viewBox {' '.join(f'{v:g}' for v in box)})")
+
+    def check_orphan_images(self) -> None:
+        for image in sorted((self.data / "images").glob("*.svg")) if (self.data / "images").is_dir() else ():
+            if image.name not in self.used_images:
+                self.r.problems.append(Problem(self.r.name(image), 1, "(file)", "orphan image: no question or explorer uses it"))
+
+    def check_explorers(self) -> None:
+        topics = [(path, t) for path, t in self.topics.values() if t is not None]
+        self.explorer_data = load_explorer_data(self.r, self.data, topics, self.references, self.used_images)
 
     def content(self) -> Content | None:
         if self.r.problems or self.course is None or self.ref_file is None:
@@ -290,6 +188,7 @@ class _Course:
             topics={t: self.topics[t][1] for t in self.course.topics},
             questions={t: self.banks[t][1].questions for t in self.course.topics},
             references=self.references,
+            explorers=self.explorer_data,
         )
 
 
@@ -297,6 +196,8 @@ def _collect(root: Path) -> tuple[Content | None, list[Problem]]:
     course = _Course(root)
     course.check_course()
     course.check_questions()
+    course.check_explorers()
+    course.check_orphan_images()
     return course.content(), sorted(set(course.r.problems))
 
 
@@ -329,7 +230,7 @@ _CACHE: dict[Path, tuple[tuple[tuple[str, int], ...], Content]] = {}
 
 
 def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
-    files = [*(root / "data").rglob("*.y*ml"), *_notebooks(root / "notebooks")]
+    files = [*(root / "data").rglob("*.y*ml"), *notebooks_in(root / "notebooks")]
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
 
 

@@ -119,6 +119,7 @@ class Topic(Model):
     seed_sections: Annotated[tuple[Slug, ...], Field(min_length=1)]
     objectives: Annotated[tuple[Objective, ...], Field(min_length=1)]
     last_reviewed: dt.date
+    explorers: tuple[Slug, ...] = Field((), description="Guided-exploration widgets the notebook uses")
 
     @model_validator(mode="after")
     def _unique_objectives(self) -> Topic:

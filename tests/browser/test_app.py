@@ -120,6 +120,12 @@ def test_files_other_than_images_are_refused(page: Page, app) -> None:
         assert response.status in (403, 404), (path, response.status)
 
 
+def test_speaker_notes_are_not_shown_to_learners(page: Page, broken_app) -> None:
+    page.goto(broken_app.url + "voila/render/01_alpha.ipynb")
+    expect(page.get_by_text("Alpha is a thing")).to_be_visible(timeout=FIRST_LOAD)
+    expect(page.locator("body")).not_to_contain_text("SPEAKER-NOTE-ALPHA")
+
+
 def test_broken_content_gets_a_clear_message_not_a_traceback(page: Page, broken_app) -> None:
     page.goto(broken_app.url)
     expect(page.get_by_role("heading", level=1)).to_have_text("The course cannot be shown yet")

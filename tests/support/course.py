@@ -265,6 +265,7 @@ def write_course(root: Path) -> Path:
         "Alpha topic",
         [
             nbformat.v4.new_markdown_cell("Alpha is a thing [Rindi et al., 2018](#ref-ref-one)."),
+            nbformat.v4.new_markdown_cell("SPEAKER-NOTE-ALPHA: ask the room first.", metadata={"slideshow": {"slide_type": "notes"}}),
             nbformat.v4.new_code_cell('import netedu\nnetedu.question("alpha-single")'),
             nbformat.v4.new_code_cell('netedu.quiz("alpha")'),
         ],
