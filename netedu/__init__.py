@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "question", "quiz"]
+__all__ = ["__version__", "course", "explore", "question", "quiz"]
 
 
 def __getattr__(name: str) -> Any:
     # Widgets load only when a notebook asks for them, so `netedu check` stays fast.
-    if name in {"question", "quiz"}:
+    if name in {"course", "explore", "question", "quiz"}:
         from . import api
 
         return getattr(api, name)

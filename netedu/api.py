@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as ipw
 
@@ -12,16 +14,18 @@ from .render import escape
 from .settings import find_root
 from .widgets import CaseWidget, QuestionWidget, QuizContext, QuizWidget, SafeHTML
 
-__all__ = ["question", "quiz"]
+__all__ = ["build", "course", "question", "quiz", "unavailable"]
 
 log = logging.getLogger("netedu")
+_EXPECTED = (ContentError, KeyError, FileNotFoundError, ValueError)
 
 
 def _content(root: Path | str | None) -> Content:
     return load_content(Path(root) if root is not None else find_root())
 
 
-def _unavailable(what: str, err: Exception) -> SafeHTML:
+def unavailable(what: str, err: Exception) -> SafeHTML:
+    """The friendly box shown instead of a widget that could not be built (details logged)."""
     log.error("netedu: %s could not be loaded: %s", what, err)
     details = str(err).strip("'\"")
     box = SafeHTML(
@@ -33,13 +37,40 @@ def _unavailable(what: str, err: Exception) -> SafeHTML:
     return box
 
 
-def quiz(
-    topic_id: str,
-    *,
-    mode: str = "tutor",
-    time_limit: float | None = None,
-    root: Path | str | None = None,
-) -> ipw.Widget:
+def _quiz(content: Content, ctx: QuizContext, topic_id: str, *, mode: str = "tutor", time_limit: float | None = None) -> QuizWidget:
+    topic = content.topic(topic_id)
+    return QuizWidget(content.questions[topic.id], ctx, label=f"Quiz: {topic.title}", mode=mode, time_limit=time_limit)  # type: ignore[arg-type]
+
+
+def _question(content: Content, ctx: QuizContext, question_id: str) -> ipw.Widget:
+    q = content.question(question_id)
+    view = CaseWidget(q, ctx) if isinstance(q, Case) else QuestionWidget(q, ctx)
+    view.add_class("netedu-inline-question")
+    return view
+
+
+def _explore(content: Content, ctx: QuizContext, name: str) -> ipw.Widget:
+    from .explorers import explorer
+
+    return explorer(name, content, ctx)
+
+
+_BUILDERS = {"quiz": _quiz, "question": _question, "explore": _explore}
+
+
+def build(function: str, content: Content, ctx: QuizContext, *args: Any, **kwargs: Any) -> ipw.Widget:
+    """The widget a notebook call ``netedu.<function>(*args, **kwargs)`` shows, built with
+    ``ctx`` (the player uses this to build every topic's widgets in its own kernel).
+    """
+    try:
+        return _BUILDERS[function](content, ctx, *args, **kwargs)
+    except _EXPECTED as err:
+        return unavailable({"quiz": "quiz", "question": "question"}.get(function, "exploration"), err)
+    except TypeError as err:  # wrong arguments in a notebook cell
+        return unavailable(function, err)
+
+
+def quiz(topic_id: str, *, mode: str = "tutor", time_limit: float | None = None, root: Path | str | None = None) -> ipw.Widget:
     """The question bank of one topic, one question at a time, with a running score.
 
     ``mode``: ``"tutor"`` (feedback after each answer), ``"exam"`` (feedback at the end;
@@ -51,11 +82,10 @@ def quiz(
     """
     try:
         content = _content(root)
-        topic = content.topic(topic_id)
-        ctx = QuizContext.from_content(content, topic.id)
-        return QuizWidget(content.questions[topic.id], ctx, label=f"Quiz: {topic.title}", mode=mode, time_limit=time_limit)  # type: ignore[arg-type]
-    except (ContentError, KeyError, FileNotFoundError, ValueError) as err:
-        return _unavailable("quiz", err)
+    except _EXPECTED as err:
+        return unavailable("quiz", err)
+    ctx = QuizContext.from_content(content, topic_id if topic_id in content.topics else None)
+    return build("quiz", content, ctx, topic_id, mode=mode, time_limit=time_limit)
 
 
 def question(question_id: str, *, root: Path | str | None = None) -> ipw.Widget:
@@ -65,10 +95,55 @@ def question(question_id: str, *, root: Path | str | None = None) -> ipw.Widget:
     """
     try:
         content = _content(root)
-        q = content.question(question_id)
         ctx = QuizContext.from_content(content, content.topic_of(question_id).id)
-        view = CaseWidget(q, ctx) if isinstance(q, Case) else QuestionWidget(q, ctx)
-        view.add_class("netedu-inline-question")
-        return view
-    except (ContentError, KeyError, FileNotFoundError, ValueError) as err:
-        return _unavailable("question", err)
+    except _EXPECTED as err:
+        return unavailable("question", err)
+    return build("question", content, ctx, question_id)
+
+
+def explore(name: str, *, root: Path | str | None = None) -> ipw.Widget:
+    """A guided-exploration widget, e.g. ``netedu.explore("grade-calculator")``."""
+    try:
+        content = _content(root)
+    except _EXPECTED as err:
+        return unavailable("exploration", err)
+    return build("explore", content, QuizContext.from_content(content), name)
+
+
+def course(*, root: Path | str | None = None) -> ipw.Widget:
+    """The course player: every topic in one app, in this one kernel (what ``netedu serve`` opens).
+
+    >>> netedu.course()  # doctest: +SKIP
+    """
+    try:
+        content = _content(root)  # loaded before waiting: a preheated kernel has it ready
+    except _EXPECTED as err:
+        return unavailable("course", err)
+    query = _wait_for_request()
+    from .learner import current_learner
+    from .player import PlayerWidget
+
+    return PlayerWidget(content, learner=current_learner(), query=query)
+
+
+def _wait_for_request(attempts: int = 4) -> str:
+    """In a preheated Voila kernel, wait for the learner's request; return its URL query.
+
+    Voila's helper gives up quietly if it cannot reach the server in time (a busy machine);
+    the server keeps the request information until a kernel fetches it, so try again rather
+    than serve the learner as "anonymous".
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return os.environ.get("QUERY_STRING", "")
+    from voila.utils import wait_for_request
+
+    for attempt in range(attempts):
+        try:
+            wait_for_request()
+        except Exception:
+            log.warning("netedu: fetching the request information failed (attempt %d)", attempt + 1, exc_info=True)
+        if "SCRIPT_NAME" in os.environ:  # Voila sends it with every request
+            break
+    else:
+        log.error("netedu: no request information reached this kernel; the learner is unknown")
+    return os.environ.get("QUERY_STRING", "")

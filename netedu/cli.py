@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from .content import ContentError, load_content, validate_content
-from .settings import DEFAULT_HOST, DEFAULT_PORT, find_root
+from .settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, find_root
 
 __all__ = ["main", "stats"]
 
@@ -77,11 +77,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_nav(args: argparse.Namespace) -> int:
-    from .notebooks import pages, sync_notebook
+    from .notebooks import pages, sync_notebook, sync_player
+    from .settings import PLAYER_NOTEBOOK
 
     root = _root(args)
     content = load_content(root)
-    stale = []
+    stale = [PLAYER_NOTEBOOK] if sync_player(content, write=not args.check) else []
     for page in pages(content):
         path = root / "notebooks" / page.notebook
         if path.is_file() and sync_notebook(path, content, page, write=not args.check):
@@ -105,7 +106,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         load_content(root)
     except ContentError as err:
         print(f"warning: {err}\nThe app will show this list until it is fixed.", file=sys.stderr)
-    serve(root, host=args.host, port=args.port)
+    serve(root, host=args.host, port=args.port, database_url=args.database_url, pool_size=args.pool_size)
     return 0
 
 
@@ -123,6 +124,18 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the course app with Voila")
     p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.add_argument(
+        "--database-url",
+        help="where progress is kept: a SQLAlchemy URL, e.g. postgresql://user@host/netedu "
+        "(default: $NETEDU_DATABASE_URL, else a SQLite file in your user data folder)",
+    )
+    p.add_argument(
+        "--pool-size",
+        type=int,
+        default=DEFAULT_POOL_SIZE,
+        help=f"course player kernels kept warm for arriving learners (default {DEFAULT_POOL_SIZE}; "
+        "about 8 for a room of 40; 0 turns preheating off)",
+    )
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -5,11 +5,14 @@ store, a workshop's live view) records answers without the widgets knowing about
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 __all__ = ["AnswerEvent", "EventSink", "MemorySink", "get_sink", "set_sink"]
+
+log = logging.getLogger("netedu")
 
 
 @dataclass(frozen=True)
@@ -61,16 +64,27 @@ class MemorySink:
         return out
 
 
-_sink: EventSink = MemorySink()
+_sink: EventSink | None = None
 
 
 def get_sink() -> EventSink:
-    """The sink widgets report to when none is given."""
+    """The sink widgets report to when none is given: the progress store (see
+    :mod:`netedu.store`), or this kernel's memory if the store cannot be opened.
+    """
+    global _sink
+    if _sink is None:
+        try:
+            from .store import ProgressStore
+
+            _sink = ProgressStore()
+        except Exception:
+            log.exception("netedu: the progress store cannot be opened; answers are kept in memory only")
+            _sink = MemorySink()
     return _sink
 
 
-def set_sink(sink: EventSink) -> EventSink:
-    """Make ``sink`` the default; returns the previous one."""
+def set_sink(sink: EventSink | None) -> EventSink | None:
+    """Make ``sink`` the default (``None``: the store, opened on next use); returns the previous."""
     global _sink
     previous, _sink = _sink, sink
     return previous

@@ -16,10 +16,11 @@ import nbformat
 
 from .content.loader import Content
 from .content.problems import Problem
-from .settings import DISCLAIMER, DISCLAIMER_LEAD
+from .settings import DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
 
 __all__ = [
     "NOTEBOOK_API",
+    "sync_player",
     "Page",
     "check_notebooks",
     "expected_generated",
@@ -108,8 +109,14 @@ def _generated_kind(cell: nbformat.NotebookNode) -> str | None:
     return cell.get("metadata", {}).get("netedu", {}).get("generated")
 
 
+# How each generated cell shows in slides: the header (disclaimer, objectives) and the
+# references are slides of their own; the footer's notebook links are not needed there.
+_SLIDE_TYPE = {"header": "slide", "references": "slide", "footer": "skip"}
+
+
 def _new_cell(kind: str, source: str) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_markdown_cell(source, metadata={"netedu": {"generated": kind}})
+    metadata = {"netedu": {"generated": kind}, "slideshow": {"slide_type": _SLIDE_TYPE[kind]}}
+    cell = nbformat.v4.new_markdown_cell(source, metadata=metadata)
     cell["id"] = f"netedu-{kind}"
     return cell
 
@@ -126,8 +133,11 @@ def sync_notebook(path: Path, content: Content, page: Page, *, write: bool) -> b
     for kind in ("references", "footer"):
         if kind in expected:
             cells.append(_new_cell(kind, expected[kind]))
-    old = [(c.cell_type, c.source, _generated_kind(c)) for c in nb.cells]
-    new = [(c.cell_type, c.source, _generated_kind(c)) for c in cells]
+    def shape(c: nbformat.NotebookNode) -> tuple:
+        return c.cell_type, c.source, _generated_kind(c), c.get("metadata", {}).get("slideshow")
+
+    old = [shape(c) for c in nb.cells]
+    new = [shape(c) for c in cells]
     if old == new:
         return False
     if write:
@@ -224,10 +234,39 @@ def check_notebook(path: Path, content: Content, page: Page) -> list[Problem]:
     return problems
 
 
+PLAYER_SOURCE = "import netedu\nnetedu.course()"
+
+
+def sync_player(content: Content, *, write: bool) -> bool:
+    """Write (or check) ``notebooks/course.ipynb``, the course player; True if it changed."""
+    path = content.root / "notebooks" / PLAYER_NOTEBOOK
+    cell = nbformat.v4.new_code_cell(PLAYER_SOURCE)
+    cell["id"] = "netedu-course"
+    nb = nbformat.v4.new_notebook(
+        cells=[cell],
+        metadata={
+            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+            "title": content.course.title,
+            "netedu": {"generated": "player"},
+        },
+    )
+    if path.is_file():
+        current = nbformat.read(path, as_version=4)
+        same = [(c.cell_type, c.source) for c in current.cells] == [("code", PLAYER_SOURCE)]
+        if same and current.metadata.get("title") == content.course.title and not current.cells[0].get("outputs"):
+            return False
+    if write:
+        nbformat.write(nb, path)
+    return True
+
+
 def check_notebooks(content: Content) -> list[Problem]:
     """Check every notebook of the course."""
     folder = content.root / "notebooks"
     out: list[Problem] = []
+    if sync_player(content, write=False):
+        out.append(Problem(f"notebooks/{PLAYER_NOTEBOOK}", 1, "(generated)", "the course player notebook is missing or stale: run 'netedu nav'"))
     for page in pages(content):
         path = folder / page.notebook
         if path.is_file():

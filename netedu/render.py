@@ -8,31 +8,54 @@ from Markdown into HTML with :func:`markdown`.
 from __future__ import annotations
 
 import html as _html
+import re
 from functools import lru_cache
 
+import latex2mathml.converter
 import nh3
 from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 __all__ = ["escape", "markdown", "markdown_inline", "sanitize"]
 
-_EXTRA_TAGS = {"section", "span", "div"}
+_EXTRA_TAGS = {"section", "span", "div", "nav", "progress"}
+# Math is rendered to MathML, which browsers draw natively: nothing is fetched at page time.
+_MATHML = {
+    "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup", "mfrac",
+    "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded",
+    "mphantom", "menclose", "semantics", "annotation",
+}
+_MATH_ATTRIBUTES = {
+    "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "linethickness",
+    "columnalign", "rowalign", "columnspacing", "rowspacing", "accent", "accentunder", "notation",
+    "width", "height", "depth", "displaystyle", "scriptlevel", "encoding", "movablelimits", "form",
+}
+# Ids are kept only for reference and section anchors (citations and deep links jump to them).
+_ID_PREFIXES = ("ref-", "sec-")
 _ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"class", "role", "lang", "title"},
-    "a": {"href", "hreflang"},
+    "*": {"class", "role", "lang", "title", "id", "tabindex"},
     "img": {"src", "alt", "width", "height"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
     "time": {"datetime"},
     "abbr": {"title"},
+    "a": {"href", "hreflang"},
+    "progress": {"value", "max"},
 }
 _URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id":
+        return value if value.startswith(_ID_PREFIXES) else None
+    if attr == "tabindex":  # only "focusable by script", for moving focus to a new view
+        return value if value == "-1" else None
     # Workshops run offline: an image from another host would be fetched at page time.
     if tag == "img" and attr == "src":
         lowered = value.strip().lower()
+        if lowered.startswith(("data:image/svg+xml;base64,", "data:image/png;base64,")):
+            return value  # drawn here, fetched from nowhere; an <img> never runs scripts
         if lowered.startswith(("http:", "https:", "//", "data:")):
             return None
     return value
@@ -41,38 +64,49 @@ def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
 @lru_cache(maxsize=1)
 def _cleaner() -> nh3.Cleaner:
     attributes = {tag: set(attrs) for tag, attrs in _ATTRIBUTES.items()}
+    for tag in _MATHML:
+        attributes.setdefault(tag, set()).update(_MATH_ATTRIBUTES)
     return nh3.Cleaner(
-        tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS,
+        tags=set(nh3.ALLOWED_TAGS) | _EXTRA_TAGS | _MATHML,
         clean_content_tags={"script", "style"},
         attributes=attributes,
         generic_attribute_prefixes={"aria-", "data-"},
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
-        set_tag_attribute_values={"a": {"target": "_blank"}},
         attribute_filter=_attribute_filter,
         strip_comments=True,
     )
 
 
+def _math(latex: str, options: dict) -> str:
+    display = "block" if options.get("display_mode") else "inline"
+    try:
+        return latex2mathml.converter.convert(latex, display=display)
+    except Exception:  # an authoring slip must not break the page: show the source
+        return f'<code class="netedu-math-error">{_html.escape(latex)}</code>'
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(
-        ["table", "strikethrough"]
-    )
+    parser = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(["table", "strikethrough"])
+    return parser.use(dollarmath_plugin, renderer=_math, allow_digits=False, allow_space=False)
+
+
+_EXTERNAL_LINK = re.compile(r'<a href="(https?:|mailto:)')
 
 
 def sanitize(html: str) -> str:
     """Return ``html`` with everything unsafe removed (scripts, event handlers, ``javascript:``
-    links, remote images, styles).
+    links, remote images, styles). Links to other sites open in a new tab.
 
     >>> sanitize('<b onclick="x()">hi</b><script>alert(1)</script>')
     '<b>hi</b>'
     """
-    return _cleaner().clean(html)
+    return _EXTERNAL_LINK.sub(r'<a target="_blank" href="\1', _cleaner().clean(html))
 
 
 def markdown(text: str) -> str:
-    """Render authored Markdown (CommonMark, tables, strikethrough) to sanitized HTML.
+    """Render authored Markdown (CommonMark, tables, strikethrough, ``$math$``) to sanitized HTML.
 
     >>> markdown("**Ki-67** <img src=x onerror=alert(1)>")
     '<p><strong>Ki-67</strong> <img src="x"></p>\\n'

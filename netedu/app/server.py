@@ -1,9 +1,16 @@
-"""``netedu serve``: Voila with the course landing page, hardened for a room of learners."""
+"""``netedu serve``: Voila with the course player, hardened for a room of learners.
+
+Routes: ``/`` the course player (one kernel per learner, preheated); ``/topics`` the course
+map for educators (no kernel); ``/voila/render/<notebook>`` a topic on its own;
+``/slides/<notebook>`` a topic as offline reveal.js slides.
+"""
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +21,14 @@ from jupyter_server.utils import url_path_join
 from traitlets import Unicode
 from traitlets.config import Config
 from voila.app import Voila
+from voila.configuration import VoilaConfiguration
+from voila.paths import collect_template_paths
+from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from ..content import ContentError, load_content
-from ..settings import DEFAULT_HOST, DEFAULT_PORT, DISCLAIMER, DISCLAIMER_LEAD
+from ..learner import LEARNER_COOKIE
+from ..settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
 
 __all__ = ["NeteduVoila", "make_config", "serve"]
 
@@ -36,13 +47,6 @@ _JINJA = jinja2.Environment(
 )
 
 
-def _set_xsrf_cookie(req: tornado.web.RequestHandler, notebook: Any, cwd: str) -> None:
-    """Voila's prelaunch hook: touching the token sets the ``_xsrf`` cookie, so the page can shut
-    its kernel down when the learner leaves (otherwise kernels leak until the server stops).
-    """
-    _ = req.xsrf_token
-
-
 class _SecureHeaders(tornado.web.RequestHandler):
     def set_default_headers(self) -> None:
         self.set_header("X-Content-Type-Options", "nosniff")
@@ -50,8 +54,40 @@ class _SecureHeaders(tornado.web.RequestHandler):
         self.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'")
 
 
-class LandingHandler(_SecureHeaders):
-    """The course map: every topic from ``data/course.yaml``, linked to its app."""
+class LearnerPageHandler(TornadoVoilaHandler):
+    """Voila's page handler, plus the two cookies every learner's page needs.
+
+    * ``_xsrf``: lets the page shut its kernel down when the learner leaves (without it the
+      request fails and kernels live until the server stops: voila#1458).
+    * ``netedu_learner``: an unguessable, HttpOnly id that the browser keeps, so progress
+      persists without an account. It is put into this very request's headers too, because
+      those reach the kernel (as ``HTTP_COOKIE``) through Voila's request information.
+    """
+
+    async def prepare(self, *args: Any, **kwargs: Any) -> None:
+        await super().prepare(*args, **kwargs)  # jupyter_server sets up the user first
+        _ = self.xsrf_token
+        if not self.get_cookie(LEARNER_COOKIE):
+            token = secrets.token_urlsafe(24)
+            self.set_cookie(LEARNER_COOKIE, token, httponly=True, samesite="Lax", expires_days=400, path=self.base_url or "/")
+            existing = self.request.headers.get("Cookie")
+            self.request.headers["Cookie"] = f"{existing}; {LEARNER_COOKIE}={token}" if existing else f"{LEARNER_COOKIE}={token}"
+
+
+class PlayerRedirect(tornado.web.RequestHandler):
+    """``/`` opens the course player, keeping any deep link (``/?topic=...``)."""
+
+    def initialize(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def get(self) -> None:
+        query = f"?{self.request.query}" if self.request.query else ""
+        self.redirect(url_path_join(self.base_url, "voila/render", PLAYER_NOTEBOOK) + query)
+
+
+class CourseMapHandler(_SecureHeaders):
+    """``/topics``: every topic from ``data/course.yaml`` with links into the player, to the
+    topic on its own, and to its slides. Served without a kernel."""
 
     def initialize(self, root: str, base_url: str) -> None:
         self.root = Path(root)
@@ -83,6 +119,7 @@ class LandingHandler(_SecureHeaders):
             disclaimer=DISCLAIMER,
             disclaimer_lead=DISCLAIMER_LEAD,
             base_url=self.base_url,
+            player=url_path_join(self.base_url, "voila/render", PLAYER_NOTEBOOK),
         )
         self.finish(page)
 
@@ -91,24 +128,62 @@ class _Static(_SecureHeaders, tornado.web.StaticFileHandler):
     pass
 
 
+class _NoContent(tornado.web.RequestHandler):
+    def get(self) -> None:
+        self.set_status(204)
+
+
 class NeteduVoila(Voila):
-    """Voila serving the course notebooks, with netedu's landing page at ``/``."""
+    """Voila serving the course: the player, topic pages, slides and the course map."""
 
     name = "netedu"
     description = "Serve the netedu course with Voila"
     course_root = Unicode("", config=True, help="The course checkout (holds data/ and notebooks/).")
 
     def init_handlers(self) -> list:
-        # The landing page replaces Voila's file tree (which would list every notebook).
-        handlers = [h for h in super().init_handlers() if h[1] is not TornadoVoilaTreeHandler]
+        handlers = []
+        for pattern, handler, *args in super().init_handlers():
+            if handler is TornadoVoilaTreeHandler:
+                continue  # no file listing: the course map replaces it
+            if handler is TornadoVoilaHandler:
+                handler = LearnerPageHandler
+            handlers.append((pattern, handler, *args))
+        # Slides: the same app with the reveal-based template. Voila reads template resources
+        # from the configuration object, so the slides get a copy of it of their own.
+        slides_config = copy.deepcopy(self.config)
+        slides_config.VoilaConfiguration.template = "netedu-slides"
+        slides_config.VoilaConfiguration.resources = {
+            **dict(self.config.VoilaConfiguration.get("resources", {})),
+            "reveal": {
+                "url_prefix": url_path_join(self.base_url, "netedu/static/vendor/reveal.js"),
+                "theme": "white",
+                "transition": "none",
+                "scroll": True,
+            },
+        }
+        slides = VoilaConfiguration(config=slides_config)
+        slide_paths = collect_template_paths(["voila", "nbconvert"], "netedu-slides")
         ours = [
-            (url_path_join(self.server_url, r"/?"), LandingHandler, {"root": self.course_root, "base_url": self.base_url}),
+            (url_path_join(self.server_url, r"/?"), PlayerRedirect, {"base_url": self.base_url}),
+            (url_path_join(self.server_url, r"/topics/?"), CourseMapHandler, {"root": self.course_root, "base_url": self.base_url}),
             (url_path_join(self.server_url, r"/netedu/static/(.*)"), _Static, {"path": str(STATIC)}),
+            (url_path_join(self.server_url, r"/favicon.ico"), _NoContent),
+            (
+                url_path_join(self.server_url, r"/slides/(.*)"),
+                LearnerPageHandler,
+                {"template_paths": slide_paths, "config": slides_config, "voila_configuration": slides},
+            ),
         ]
         return ours + handlers
 
 
-def make_config(root: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> Config:
+def make_config(
+    root: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    pool_size: int = DEFAULT_POOL_SIZE,
+) -> Config:
     """The hardened configuration ``netedu serve`` runs with."""
     c = Config()
     c.Voila.ip = host
@@ -122,22 +197,43 @@ def make_config(root: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) 
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.allow_theme_override = "NO"
     c.VoilaConfiguration.show_tracebacks = False
-    c.VoilaConfiguration.resources = {"netedu": {"disclaimer_lead": DISCLAIMER_LEAD}}
     c.VoilaConfiguration.file_allowlist = [IMAGE_FILES]
-    c.VoilaConfiguration.prelaunch_hook = _set_xsrf_cookie
+    c.VoilaConfiguration.resources = {"netedu": {"disclaimer_lead": DISCLAIMER_LEAD}}
+    c.VoilaConfiguration.http_header_envs = ["Cookie"]  # the learner id reaches the kernel
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR
+    c.HTMLExporter.jquery_url = "/netedu/static/vendor/jquery/jquery.min.js"
+    # A warm pool of kernels that have already run the player notebook (imports and content
+    # loaded) and wait for a learner; only the player is preheated.
+    c.VoilaConfiguration.preheat_kernel = pool_size > 0
+    c.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}, PLAYER_NOTEBOOK: {"pool_size": pool_size}}
+    c.VoilaKernelManager.fill_delay = 0.5
+    # Kernels of learners who left are shut down after two idle hours (pooled ones are kept).
+    # Many kernels starting at once can collide on TCP ports (ZMQError: Address already in use).
+    c.KernelManager.transport = "ipc"
     c.MappingKernelManager.cull_idle_timeout = 2 * 60 * 60
     c.MappingKernelManager.cull_interval = 5 * 60
     return c
 
 
-def serve(root: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def serve(
+    root: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    database_url: str | None = None,
+    pool_size: int = DEFAULT_POOL_SIZE,
+) -> None:
     """Run the course app until interrupted (Ctrl+C or SIGTERM)."""
-    # Kernels inherit the environment: they find the course and netedu's Voila template.
+    # Kernels inherit the environment: they find the course, the progress store, netedu's
+    # Voila templates, and the address to fetch their learner's request information from.
     os.environ["NETEDU_ROOT"] = str(root)
+    if database_url:
+        os.environ["NETEDU_DATABASE_URL"] = database_url
+    if host not in ("0.0.0.0", "::", ""):
+        os.environ["VOILA_APP_IP"] = host
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(SHARE), jupyter_path) if p)
-    app = NeteduVoila(config=make_config(root, host, port))
+    app = NeteduVoila(config=make_config(root, host, port, pool_size=pool_size))
     app.initialize(argv=[])
     shown_host = f"[{host}]" if ":" in host else host
 

@@ -12,6 +12,7 @@ from .images import region_inside, svg_data_uri, svg_viewbox
 from .models import Course, Reference, ReferenceFile, Topic
 from .problems import ContentError, Problem
 from .questions import Case, Hotspot, Question, QuestionFile
+from ..settings import PLAYER_NOTEBOOK
 from .reader import Reader, notebooks_in, yaml_files
 
 __all__ = ["Content", "load_content", "validate_content"]
@@ -113,7 +114,7 @@ class _Course:
         course, r = self.course, self.r
         if course is None:
             return
-        claimed = {course.start_page.notebook: "the start page"}
+        claimed = {course.start_page.notebook: "the start page", PLAYER_NOTEBOOK: "the course player"}
         if not (self.nb_dir / course.start_page.notebook).is_file():
             r.add(self.course_path, ("start_page", "notebook"), f"notebook notebooks/{course.start_page.notebook} not found")
         for i, topic_id in enumerate(course.topics):

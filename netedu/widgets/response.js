@@ -8,17 +8,6 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 
-function h(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "text") node.textContent = v;
-    else if (k === "html") node.innerHTML = v; // only ever sanitized HTML from Python
-    else node.setAttribute(k, v);
-  }
-  node.append(...children);
-  return node;
-}
-
 function plain(html) {
   const d = document.createElement("div");
   d.innerHTML = html;
@@ -289,6 +278,7 @@ function render({ model, el }) {
   function updateSubmit() {
     submit.textContent = model.get("submit_label");
     submit.disabled = model.get("submit_disabled");
+    submit.hidden = !model.get("show_submit");
   }
 
   function build() {
@@ -325,11 +315,11 @@ function render({ model, el }) {
   const rebuild = "change:kind change:prompt_html change:hint change:disabled change:marks change:options change:multiple change:selected change:label change:unit change:error change:items change:order change:rows change:columns change:choices change:selection change:image change:regions";
   model.on(rebuild, build);
   model.on("change:announcement", announce);
-  model.on("change:submit_label change:submit_disabled", updateSubmit);
+  model.on("change:submit_label change:submit_disabled change:show_submit", updateSubmit);
   return () => {
     model.off(rebuild, build);
     model.off("change:announcement", announce);
-    model.off("change:submit_label change:submit_disabled", updateSubmit);
+    model.off("change:submit_label change:submit_disabled change:show_submit", updateSubmit);
   };
 }
 

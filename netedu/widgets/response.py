@@ -34,7 +34,7 @@ class ResponseWidget(anywidget.AnyWidget):
     shown after submitting, a live region, and a ``submit`` request (Enter in a text box).
     """
 
-    _esm = _HERE / "response.js"
+    _esm = (_HERE / "dom.js").read_text() + (_HERE / "response.js").read_text()
     _css = _HERE / "response.css"
 
     kind = traitlets.Unicode(help="Which control to render.").tag(sync=True)
@@ -45,6 +45,7 @@ class ResponseWidget(anywidget.AnyWidget):
     announcement = traitlets.Unicode("", help="Text for the polite live region.").tag(sync=True)
     submit_label = traitlets.Unicode("Check answer", help="The submit button's text.").tag(sync=True)
     submit_disabled = traitlets.Bool(False, help="True once nothing more can be submitted.").tag(sync=True)
+    show_submit = traitlets.Bool(True, help="False where choosing is enough (explorers).").tag(sync=True)
 
     #: The traits holding this kind's answer; a submit request from the page carries them.
     answer_traits: tuple[str, ...] = ()

@@ -48,18 +48,14 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield server
 
 
-def serve_test_course(folder: Path, change=None) -> Server:
+def serve_test_course(folder: Path, change=None, **server_args) -> Server:
     """Write the small test course into ``folder`` (then apply ``change(root)``) and serve it."""
-    from netedu.content import load_content
-    from netedu.notebooks import pages, sync_notebook
+    from tests.conftest import synced
 
-    root = write_course(folder / "course")
-    content = load_content(root)
-    for page in pages(content):
-        sync_notebook(root / "notebooks" / page.notebook, content, page, write=True)
+    root = synced(write_course(folder / "course"))
     if change is not None:
         change(root)
-    return Server.netedu(root, log=root / "serve.log")
+    return Server.netedu(root, log=root / "serve.log", **server_args)
 
 
 @pytest.fixture(scope="session")

@@ -35,22 +35,24 @@ def first_topic(content):
 
 
 def open_topic(page: Page, app, topic) -> None:
-    page.goto(app.url)
-    page.get_by_role("link", name=topic.title).click()
+    page.goto(app.url + "topics")
+    page.get_by_role("link", name=topic.title, exact=True).click()
     expect(page.locator(".netedu-quiz")).to_be_visible(timeout=FIRST_LOAD)
 
 
-def test_landing_lists_every_topic_with_the_disclaimer(page: Page, app, content, external_requests) -> None:
-    page.goto(app.url)
+def test_course_map_lists_every_topic_with_the_disclaimer(page: Page, app, content, external_requests) -> None:
+    page.goto(app.url + "topics")
     expect(page.get_by_role("heading", level=1)).to_have_text(content.course.title)
     expect(page.get_by_text("Educational, not medical advice.").first).to_be_visible()
     topics = page.locator("li.topic")
     expect(topics).to_have_count(len(content.topics))
     for i, topic in enumerate(content.topics.values()):
-        link = topics.nth(i).get_by_role("link", name=topic.title)
-        expect(link).to_have_attribute("href", f"/voila/render/{topic.notebook}")
+        link = topics.nth(i).get_by_role("link", name=topic.title, exact=True)
+        expect(link).to_have_attribute("href", f"/voila/render/course.ipynb?topic={topic.id}")
+        expect(topics.nth(i).get_by_role("link", name=f"On its own page: {topic.title}")).to_have_attribute("href", f"/voila/render/{topic.notebook}")
+        expect(topics.nth(i).get_by_role("link", name=f"Slides: {topic.title}")).to_have_attribute("href", f"/slides/{topic.notebook}")
         expect(topics.nth(i)).to_contain_text(f"{len(content.questions[topic.id])} questions")
-    expect(page.get_by_role("link", name=content.course.start_page.title)).to_be_visible()
+    expect(page.get_by_role("link", name="Open the course")).to_have_attribute("href", "/voila/render/course.ipynb")
     assert run_axe(page) == []
     assert external_requests == []
 
@@ -127,7 +129,10 @@ def test_speaker_notes_are_not_shown_to_learners(page: Page, broken_app) -> None
 
 
 def test_broken_content_gets_a_clear_message_not_a_traceback(page: Page, broken_app) -> None:
-    page.goto(broken_app.url)
+    page.goto(broken_app.url)  # the course player
+    expect(page.get_by_role("alert").filter(has_text="This course could not be loaded.")).to_be_visible(timeout=FIRST_LOAD)
+    expect(page.locator("body")).not_to_contain_text("Traceback")
+    page.goto(broken_app.url + "topics")  # the educator's course map lists the problems
     expect(page.get_by_role("heading", level=1)).to_have_text("The course cannot be shown yet")
     expect(page.locator(".problems")).to_contain_text("data/questions/alpha.yaml:")
     page.goto(broken_app.url + "voila/render/01_alpha.ipynb")

@@ -151,14 +151,17 @@ def test_the_whole_page_can_be_answered_with_the_keyboard_alone(page: Page, type
     tab_to(page, "el.textContent === 'Check answer' && !el.disabled")
     page.keyboard.press("Enter")
     expect(order.locator(".netedu-verdict")).to_contain_text("✓ Correct")
-    # matching: type-ahead in each native select
-    for row, values in (("VIPoma", ("VIP", "Plasma VIP")), ("Gastrinoma", ("Gastrin", "Fasting gastrin")), ("Insulinoma", ("Insulin", "Supervised fast"))):
-        for column, value in zip(("Hormone", "Key test"), values):
-            label = f"{column} for {row}"
-            tab_to(page, f"el.tagName === 'SELECT' && el.getAttribute('aria-label') === {label!r}", limit=20)
-            page.keyboard.type(value)
-            expect(match.get_by_label(label)).to_have_value(match.get_by_label(label).locator("option", has_text=value).first.get_attribute("value"))
-    tab_to(page, "el.textContent === 'Check answer' && !el.disabled")
+    # matching: Tab through the selects in the order shown and type-ahead each one's answer
+    answers = {"VIPoma": ("VIP", "Plasma VIP"), "Gastrinoma": ("Gastrin", "Fasting gastrin"), "Insulinoma": ("Insulin", "Supervised fast")}
+    tab_to(page, "el.tagName === 'SELECT'")
+    for _ in range(6):
+        label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        column, row = label.split(" for ")
+        value = answers[row][0 if column == "Hormone" else 1]
+        page.keyboard.type(value)
+        expect(match.get_by_label(label)).to_have_value(match.get_by_label(label).locator("option", has_text=value).first.get_attribute("value"))
+        page.keyboard.press("Tab")
+    expect(match.get_by_role("button", name="Check answer")).to_be_focused()  # next after the last select
     page.keyboard.press("Enter")
     expect(match.locator(".netedu-verdict")).to_contain_text("✓ Correct")
     # hotspot: Tab into the regions, arrow to the middle one, Tab to the button, Enter
@@ -168,9 +171,14 @@ def test_the_whole_page_can_be_answered_with_the_keyboard_alone(page: Page, type
     tab_to(page, "el.textContent === 'Check answer' && !el.disabled")
     page.keyboard.press("Enter")
     expect(hot.locator(".netedu-verdict")).to_contain_text("✓ Correct")
-    # case: part one (Space picks the focused radio), then part two appears
-    tab_to(page, "el.type === 'radio' && el.labels[0].textContent.trim() === 'Urine 5-HIAA'")
+    # case: part one — Tab into the group (Space picks the focused option), arrows to the answer
+    tab_to(page, "el.type === 'radio' && el.closest('.netedu-case')")
     page.keyboard.press("Space")
+    for _ in range(3):
+        if page.evaluate("document.activeElement.labels[0].textContent.trim()") == "Urine 5-HIAA":
+            break
+        page.keyboard.press("ArrowDown")
+    expect(case.get_by_role("radio", name="Urine 5-HIAA")).to_be_checked()
     tab_to(page, "el.textContent === 'Check answer' && !el.disabled")
     page.keyboard.press("Enter")
     expect(case.get_by_text("Part 2 of 2")).to_be_visible()

@@ -242,8 +242,13 @@ BOXES_SVG = """\
 """
 
 
+def _slide(kind: str, cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    cell.metadata["slideshow"] = {"slide_type": kind}
+    return cell
+
+
 def _notebook(path: Path, title: str, body: list[nbformat.NotebookNode]) -> None:
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {title}"), *body])
+    nb = nbformat.v4.new_notebook(cells=[_slide("slide", nbformat.v4.new_markdown_cell(f"# {title}")), *body])
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nbformat.write(nb, path)
 
@@ -270,9 +275,9 @@ def write_course(root: Path) -> Path:
             nbformat.v4.new_code_cell('netedu.quiz("alpha")'),
         ],
     )
-    beta_cells = [nbformat.v4.new_markdown_cell("Every kind of question, one after another.")]
+    beta_cells = [_slide("slide", nbformat.v4.new_markdown_cell("## Every kind\n\nEvery kind of question, one after another."))]
     for qid in ("beta-tf", "beta-numeric", "beta-ordering", "beta-matching", "beta-hotspot", "beta-case"):
-        beta_cells.append(nbformat.v4.new_code_cell(f'import netedu\nnetedu.question("{qid}")'))
-    beta_cells.append(nbformat.v4.new_code_cell('netedu.quiz("beta", mode="exam")'))
+        beta_cells.append(_slide("slide", nbformat.v4.new_code_cell(f'import netedu\nnetedu.question("{qid}")')))
+    beta_cells.append(_slide("slide", nbformat.v4.new_code_cell('netedu.quiz("beta", mode="exam")')))
     _notebook(root / "notebooks/02_beta.ipynb", "Beta topic", beta_cells)
     return root

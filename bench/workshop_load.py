@@ -1,0 +1,267 @@
+"""A workshop arriving at once: N learners open the course, go to a topic, answer, go on.
+
+Each simulated learner speaks Voila's real protocol, without a browser (so the clients do not
+eat the server's CPU): the HTTP page, the kernel's websocket, and the widget messages a page's
+widget manager sends (comm_info_request, request_state, state updates, custom messages).
+
+Two walks are compared in the same run, on the same machine:
+
+* **player** (netedu's design): open the course player (one kernel per learner, from a
+  preheated pool), move to a topic inside it, answer a question, move to the next topic;
+* **pages** (a kernel per page): open topic A's page, answer a question, open topic B's page
+  (each page view starts a kernel and runs its notebook; leaving a page shuts its kernel).
+
+Reported per walk: time to widgets (page request until every widget's state has arrived),
+topic-switch time, click-to-feedback time (median and p95), and the server plus kernels'
+memory at the end of the walk.
+
+    python bench/workshop_load.py [--learners 40] [--pool-size 8] [--json bench/results/workshop.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import statistics
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from typing import Any
+
+import psutil
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import REPO, Server, write_json  # noqa: E402
+
+from netedu.content import load_content  # noqa: E402
+
+TIMEOUT = 600.0
+
+
+@dataclass
+class Timings:
+    widgets: list[float] = field(default_factory=list)
+    switch: list[float] = field(default_factory=list)
+    feedback: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class Kernel:
+    """One page's kernel websocket, spoken to like a page's widget manager."""
+
+    def __init__(self, ws, session: str):
+        self.ws, self.session = ws, session
+        self.models: dict[str, dict] = {}  # comm id -> state
+
+    @classmethod
+    async def connect(cls, base: str, kernel_id: str, cookie: str) -> Kernel:
+        session = uuid.uuid4().hex
+        url = base.replace("http", "ws", 1) + f"api/kernels/{kernel_id}/channels?session_id={session}"
+        ws = await websocket_connect(HTTPRequest(url, headers={"Cookie": cookie}), max_message_size=64 * 2**20)
+        return cls(ws, session)
+
+    def _msg(self, msg_type: str, content: dict) -> tuple[str, str]:
+        msg_id = uuid.uuid4().hex
+        msg = {
+            "header": {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "bench", "date": "", "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": [],
+        }
+        return msg_id, json.dumps(msg)
+
+    async def request(self, msg_type: str, content: dict) -> list[dict]:
+        """Send one message; collect what comes back until the kernel is idle after it."""
+        msg_id, text = self._msg(msg_type, content)
+        await self.ws.write_message(text)
+        replies = []
+        while True:
+            raw = await asyncio.wait_for(self.ws.read_message(), TIMEOUT)
+            if raw is None:
+                raise ConnectionError("the kernel's websocket closed")
+            msg = json.loads(raw)
+            self._track(msg)
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            replies.append(msg)
+            if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+                return replies
+
+    def _track(self, msg: dict) -> None:
+        content = msg.get("content", {})
+        if msg.get("msg_type") == "comm_open":
+            self.models[content["comm_id"]] = dict(content.get("data", {}).get("state", {}))
+        elif msg.get("msg_type") == "comm_msg" and content.get("data", {}).get("method") == "update":
+            self.models.setdefault(content["comm_id"], {}).update(content["data"].get("state", {}))
+
+    async def load_widgets(self) -> None:
+        """What a page does on load: ask which widgets exist, then each one's state."""
+        replies = await self.request("comm_info_request", {"target_name": "jupyter.widget"})
+        comms = next(r for r in replies if r["msg_type"] == "comm_info_reply")["content"]["comms"]
+        for comm_id in comms:
+            self.models.setdefault(comm_id, {})
+        await asyncio.gather(*(self.comm(cid, {"method": "request_state"}) for cid in comms))
+
+    async def comm(self, comm_id: str, data: dict) -> list[dict]:
+        return await self.request("comm_msg", {"comm_id": comm_id, "data": data})
+
+    def find(self, **wanted: Any) -> list[str]:
+        return [cid for cid, state in self.models.items() if all(state.get(k) == v for k, v in wanted.items())]
+
+    async def close(self) -> None:
+        self.ws.close()
+
+
+class Learner:
+    def __init__(self, base: str):
+        self.base = base
+        self.cookies: dict[str, str] = {}
+        self.http = AsyncHTTPClient(force_instance=True, defaults={"request_timeout": TIMEOUT, "connect_timeout": TIMEOUT})
+
+    @property
+    def cookie(self) -> str:
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
+    async def open(self, path: str) -> tuple[Kernel, str]:
+        response = await self.http.fetch(self.base + path, headers={"Cookie": self.cookie}, follow_redirects=True)
+        for header in response.headers.get_list("Set-Cookie"):
+            for key, morsel in SimpleCookie(header).items():
+                self.cookies[key] = morsel.value
+        html = response.body.decode()
+        kernel_id = re.search(r'"kernelId":\s*"([^"]+)"', html).group(1)
+        kernel = await Kernel.connect(self.base, kernel_id, self.cookie)
+        await kernel.load_widgets()
+        return kernel, kernel_id
+
+    async def leave(self, kernel: Kernel, kernel_id: str) -> None:
+        """What a page does when the learner leaves: shut its kernel down."""
+        await kernel.close()
+        xsrf = self.cookies.get("_xsrf", "")
+        await self.http.fetch(
+            f"{self.base}voila/api/shutdown/{kernel_id}", method="POST", body="",
+            headers={"Cookie": self.cookie, "X-XSRFToken": xsrf}, raise_error=False,
+        )
+
+
+async def answer_first_question(kernel: Kernel) -> float:
+    """Choose the first option of a choice question and submit: seconds until its marks arrive."""
+    choice = next(cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks"))
+    start = time.perf_counter()
+    await kernel.comm(choice, {"method": "custom", "content": {"event": "submit", "answer": {"selected": ["k0"]}}})
+    if not kernel.models[choice].get("marks"):
+        raise RuntimeError("no feedback came back")
+    return time.perf_counter() - start
+
+
+async def walk_player(base: str, topics: list[str], t: Timings) -> None:
+    learner = Learner(base)
+    start = time.perf_counter()
+    kernel, _ = await learner.open("")
+    t.widgets.append(time.perf_counter() - start)
+    router = kernel.find(url="?")[0] if kernel.find(url="?") else next(c for c, s in kernel.models.items() if "url" in s)
+    for n, topic in enumerate(topics):
+        start = time.perf_counter()
+        await kernel.comm(router, {"method": "update", "state": {"url": f"?topic={topic}"}, "buffer_paths": []})
+        t.switch.append(time.perf_counter() - start)
+        if n == 0:
+            t.feedback.append(await answer_first_question(kernel))
+    await kernel.close()
+
+
+async def walk_pages(base: str, notebooks: list[str], t: Timings) -> None:
+    learner = Learner(base)
+    for n, notebook in enumerate(notebooks):
+        start = time.perf_counter()
+        kernel, kernel_id = await learner.open(f"voila/render/{notebook}")
+        elapsed = time.perf_counter() - start
+        (t.widgets if n == 0 else t.switch).append(elapsed)  # a new page is how this design switches
+        if n == 0:
+            t.feedback.append(await answer_first_question(kernel))
+        await learner.leave(kernel, kernel_id)
+
+
+def memory_mb(server: Server) -> float:
+    proc = psutil.Process(server.proc.pid)
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+def summary(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"n": len(values), "median_s": statistics.median(values), "p95_s": p95}
+
+
+async def run(walk, server: Server, learners: int, route: list[str]) -> tuple[Timings, float]:
+    t = Timings()
+
+    async def one() -> None:
+        try:
+            await walk(server.url, route, t)
+        except Exception as err:  # a learner who could not get through is reported, not hidden
+            t.errors.append(f"{type(err).__name__}: {err}")
+
+    await asyncio.gather(*(one() for _ in range(learners)))
+    return t, memory_mb(server)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--learners", type=int, default=40)
+    parser.add_argument("--pool-size", type=int, default=8, help="preheated player kernels (netedu serve --pool-size)")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    content = load_content(REPO)
+    topics = [t.id for t in content.topics.values()][:2]
+    notebooks = [content.topics[t].notebook for t in topics]
+    results = {}
+    for name, walk, route, pool in (("player", walk_player, topics, args.pool_size), ("pages", walk_pages, notebooks, 0)):
+        server = Server([sys.executable, "-m", "netedu", "--root", str(REPO), "serve", "--port", "{port}", "--pool-size", str(pool)])
+        with server:
+            time.sleep(8 + pool)  # let the pool fill, as it would before a workshop starts
+            idle = memory_mb(server)
+            started = time.perf_counter()
+            timings, memory = asyncio.run(run(walk, server, args.learners, route))
+            results[name] = {
+                "learners": args.learners,
+                "wall_s": time.perf_counter() - started,
+                "time_to_widgets": summary(timings.widgets),
+                "topic_switch": summary(timings.switch),
+                "click_to_feedback": summary(timings.feedback),
+                "memory_idle_mb": idle,
+                "memory_end_mb": memory,
+                "errors": timings.errors[:5],
+                "failed": len(timings.errors),
+            }
+    print(f"{args.learners} learners arriving together; walk: open, topic {topics[0]}, answer, topic {topics[1]}\n")
+    print(f"{'':26}{'player (one kernel)':>24}{'pages (kernel per page)':>26}")
+
+    def cell(r: dict, key: str) -> str:
+        s = r[key]
+        return f"{s['median_s']:.2f} / {s['p95_s']:.2f} s" if s.get("n") else "-"
+
+    for label, key in (("time to widgets", "time_to_widgets"), ("topic switch", "topic_switch"), ("click to feedback", "click_to_feedback")):
+        print(f"{label + ' (median / p95)':26}{cell(results['player'], key):>24}{cell(results['pages'], key):>26}")
+    print(f"{'memory at the end':26}{results['player']['memory_end_mb']:>21.0f} MB{results['pages']['memory_end_mb']:>23.0f} MB")
+    print(f"{'learners who failed':26}{results['player']['failed']:>24}{results['pages']['failed']:>26}")
+    ratio = results["pages"]["topic_switch"]["median_s"] / results["player"]["topic_switch"]["median_s"]
+    print(f"\ntopic switch: the player is {ratio:.0f}× faster (median)")
+    write_json(args.json, results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The guided-exploration widgets a notebook opens with ``netedu.explore("<name>")``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as ipw
+
+from .content import Content
+from .content.explorers import EXPLORERS
+from .widgets.context import QuizContext
+
+__all__ = ["explorer"]
+
+
+def _builders() -> dict[str, Callable[[Content, QuizContext], ipw.Widget]]:
+    from .widgets import explorers as w
+
+    return {
+        "body-map": lambda c, ctx: w.BodyMapWidget(c.explorers["body-map"], ctx),
+        "grade-calculator": lambda c, ctx: w.GradeCalculatorWidget(ctx),
+        "ki67-counting": lambda c, ctx: w.Ki67CountingWidget(ctx),
+        "incidence-trends": lambda c, ctx: w.IncidenceWidget(c.explorers["incidence-trends"], ctx, c.references),
+        "syndrome-explorer": lambda c, ctx: w.SyndromeExplorerWidget(c.explorers["syndrome-explorer"], ctx),
+        "symptom-matcher": lambda c, ctx: w.SymptomMatcherWidget(c.explorers["symptom-matcher"], ctx),
+    }
+
+
+def explorer(name: str, content: Content, ctx: QuizContext) -> ipw.Widget:
+    """The explorer called ``name``, built from the course's data (``KeyError`` if unknown, or
+    if no topic declares it, so its data was never loaded)."""
+    builders = _builders()
+    if name not in EXPLORERS or name not in builders:
+        raise KeyError(f"no explorer {name!r} (known: {', '.join(sorted(builders))})")
+    if EXPLORERS[name] is not None and name not in content.explorers:
+        raise KeyError(f"explorer {name!r} has no data: add it to a topic's explorers in data/topics/")
+    return builders[name](content, ctx)

@@ -1,0 +1,181 @@
+"""PlayerWidget: the whole course in one app and one kernel; moving between topics costs
+milliseconds, not a kernel start.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as ipw
+import traitlets
+
+from ..api import build
+from ..content import Content
+from ..events import EventSink, get_sink
+from ..progress import summarize
+from ..render import escape
+from ..widgets import QuizContext, QuizWidget, SafeHTML
+from ..widgets.guard import friendly
+from .pages import Page, Text, read_page
+from .router import RouterWidget
+from .routes import Route, parse_route
+from .views import contents_html, nav_html, progress_html, title_html, topic_header_html
+
+__all__ = ["PlayerWidget"]
+
+log = logging.getLogger("netedu")
+LAST_TOPIC = "last_topic"
+
+
+class PlayerWidget(ipw.VBox):
+    """Contents, start page, every topic and the learner's progress, switched in place.
+
+    ``go(Route(...))`` (or a link / back / forward in the page) changes the view; topic views
+    are built on first visit and kept, so answers stay on screen when the learner returns.
+    """
+
+    view = traitlets.Unicode("contents", help="What is shown: contents, start, topic or progress.")
+    topic = traitlets.Unicode(None, allow_none=True, help="The topic shown, if any.")
+
+    def __init__(self, content: Content, *, learner: str, sink: EventSink | None = None, query: str = "", **kwargs: Any):
+        self.content = content
+        self.learner = learner
+        self.sink = sink or get_sink()
+        self._pages: dict[str, Page] = {}
+        self._topic_views: dict[str, ipw.VBox] = {}
+        self._start_view: ipw.VBox | None = None
+        self.router = RouterWidget()
+        self._top = SafeHTML()
+        self._main = ipw.VBox()
+        self._main.add_class("netedu-player-main")
+        self._bottom = SafeHTML()
+        self._error = SafeHTML()
+        super().__init__([self.router, self._top, self._main, self._bottom, self._error], **kwargs)
+        self.add_class("netedu-player")
+        self._links = {t.notebook: f"?topic={t.id}" for t in content.topics.values()}
+        self._links[content.course.start_page.notebook] = "?view=start"
+        self.route = Route()
+        self.router.observe(self._on_url, names="url")
+        self.go(parse_route(query, set(content.topics)))
+
+    # --- moving around -------------------------------------------------------------------
+
+    def _ctx(self, topic_id: str | None) -> QuizContext:
+        return QuizContext.from_content(self.content, topic_id, learner=self.learner, sink=self.sink)
+
+    def go(self, route: Route) -> None:
+        """Show ``route``'s view and bring the page URL, title and focus along."""
+        if route.view == "topic" and route.section:
+            known = {s.id for s in self._page(self.content.topics[route.topic].notebook).sections}
+            if route.section not in known:
+                route = Route("topic", route.topic)
+        builders = {"contents": self._contents, "start": self._start, "topic": self._topic, "progress": self._progress}
+        self._main.children = builders[route.view](route)
+        self.route = route
+        self.topic = route.topic
+        self.view = route.view
+        self._top.value = nav_html(self.content, route, where="top")
+        self._bottom.value = nav_html(self.content, route, where="bottom")
+        first_view = not self.router.title
+        self.router.url = route.query
+        self.router.title = f"{self._title(route)} · {self.content.course.title}"
+        if route.section or not first_view:  # a new page starts at its top; moving on moves focus
+            self.router.focus = f"sec-{route.section}" if route.section else "sec-title"
+        if route.view == "topic":
+            self._remember(route.topic)
+
+    @friendly
+    def _on_url(self, change: dict) -> None:
+        route = parse_route(change["new"], set(self.content.topics))
+        if route != self.route:
+            self.go(route)
+
+    def show_error(self, message: str) -> None:
+        self._error.value = f'<p class="netedu-error" role="alert">{escape(message)}</p>'
+
+    def _title(self, route: Route) -> str:
+        if route.view == "topic":
+            return self.content.topics[route.topic].title
+        return {"contents": "Contents", "start": self.content.course.start_page.title, "progress": "My progress"}[route.view]
+
+    # --- views ---------------------------------------------------------------------------
+
+    def _contents(self, _route: Route) -> tuple[ipw.Widget, ...]:
+        progress = summarize(self.content, self._latest())
+        return (SafeHTML(contents_html(self.content, progress, self._last_topic())),)
+
+    def _start(self, _route: Route) -> tuple[ipw.Widget, ...]:
+        if self._start_view is None:
+            page = self._page(self.content.course.start_page.notebook)
+            self._start_view = self._blocks(SafeHTML(title_html(page.title)), page, None)
+        return (self._start_view,)
+
+    def _topic(self, route: Route) -> tuple[ipw.Widget, ...]:
+        topic = self.content.topics[route.topic]
+        if topic.id not in self._topic_views:
+            page = self._page(topic.notebook)
+            self._topic_views[topic.id] = self._blocks(SafeHTML(topic_header_html(self.content, topic)), page, topic.id)
+        return (self._topic_views[topic.id],)
+
+    def _progress(self, _route: Route) -> tuple[ipw.Widget, ...]:
+        progress = summarize(self.content, self._latest())
+        children: list[ipw.Widget] = [SafeHTML(progress_html(self.content, progress))]
+        if progress.missed:
+            start = ipw.Button(description="Start the review", tooltip="Review the questions you missed")
+            start.add_class("netedu-review-start")
+            slot = ipw.VBox([start])
+
+            def begin(_button: ipw.Button) -> None:
+                questions = [q for t in self.content.questions.values() for q in t]
+                slot.children = (QuizWidget(questions, self._ctx(None), label="Review of what I missed", mode="review"),)
+
+            start.on_click(begin)
+            children.append(slot)
+        return tuple(children)
+
+    def _blocks(self, header: ipw.Widget, page: Page, topic_id: str | None) -> ipw.VBox:
+        ctx = self._ctx(topic_id)
+        children = [header]
+        for block in page.blocks:
+            if isinstance(block, Text):
+                html = SafeHTML(block.html)
+                html.add_class("netedu-text")
+                children.append(html)
+            else:
+                children.append(build(block.function, self.content, ctx, *block.args, **block.kwargs))
+        box = ipw.VBox(children)
+        box.add_class("netedu-view")
+        return box
+
+    def _page(self, notebook: str) -> Page:
+        if notebook not in self._pages:
+            self._pages[notebook] = read_page(Path(self.content.root) / "notebooks" / notebook, self._links)
+        return self._pages[notebook]
+
+    # --- the learner's record -------------------------------------------------------------
+
+    def _latest(self) -> dict:
+        ids = [p.id for bank in self.content.questions.values() for q in bank for p in (*getattr(q, "parts", ()), q)]
+        try:
+            return self.sink.latest(self.learner, ids)
+        except Exception:
+            log.exception("netedu: could not read progress")
+            return {}
+
+    def _last_topic(self) -> str | None:
+        getter = getattr(self.sink, "get_state", None)
+        try:
+            return getter(self.learner, LAST_TOPIC) if getter else None
+        except Exception:
+            log.exception("netedu: could not read the last topic")
+            return None
+
+    def _remember(self, topic_id: str | None) -> None:
+        setter = getattr(self.sink, "set_state", None)
+        if setter and topic_id:
+            try:
+                setter(self.learner, LAST_TOPIC, topic_id)
+            except Exception:
+                log.exception("netedu: could not save the last topic")
