@@ -55,11 +55,14 @@ class Timings:
 
 
 class Kernel:
-    """One page's kernel websocket, spoken to like a page's widget manager."""
+    """One page's kernel websocket, spoken to like a page's widget manager: one reader task
+    hands each reply to the request it answers."""
 
     def __init__(self, ws, session: str):
         self.ws, self.session = ws, session
         self.models: dict[str, dict] = {}  # comm id -> state
+        self._waiting: dict[str, tuple[list[dict], asyncio.Future]] = {}
+        self._reader = asyncio.ensure_future(self._read())
 
     @classmethod
     async def connect(cls, base: str, kernel_id: str, cookie: str) -> Kernel:
@@ -76,22 +79,33 @@ class Kernel:
         }
         return msg_id, json.dumps(msg)
 
+    async def _read(self) -> None:
+        while True:
+            raw = await self.ws.read_message()
+            if raw is None:
+                for _, done in self._waiting.values():
+                    if not done.done():
+                        done.set_exception(ConnectionError("the kernel's websocket closed"))
+                return
+            msg = json.loads(raw)
+            self._track(msg)
+            parent = msg.get("parent_header", {}).get("msg_id")
+            if parent in self._waiting:
+                replies, done = self._waiting[parent]
+                replies.append(msg)
+                if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle" and not done.done():
+                    done.set_result(replies)
+
     async def request(self, msg_type: str, content: dict) -> list[dict]:
         """Send one message; collect what comes back until the kernel is idle after it."""
         msg_id, text = self._msg(msg_type, content)
+        done = asyncio.get_running_loop().create_future()
+        self._waiting[msg_id] = ([], done)
         await self.ws.write_message(text)
-        replies = []
-        while True:
-            raw = await asyncio.wait_for(self.ws.read_message(), TIMEOUT)
-            if raw is None:
-                raise ConnectionError("the kernel's websocket closed")
-            msg = json.loads(raw)
-            self._track(msg)
-            if msg.get("parent_header", {}).get("msg_id") != msg_id:
-                continue
-            replies.append(msg)
-            if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
-                return replies
+        try:
+            return await asyncio.wait_for(done, TIMEOUT)
+        finally:
+            del self._waiting[msg_id]
 
     def _track(self, msg: dict) -> None:
         content = msg.get("content", {})
@@ -116,6 +130,7 @@ class Kernel:
 
     async def close(self) -> None:
         self.ws.close()
+        self._reader.cancel()
 
 
 class Learner:

@@ -129,21 +129,63 @@ def course(*, root: Path | str | None = None) -> ipw.Widget:
 def _wait_for_request(attempts: int = 4) -> str:
     """In a preheated Voila kernel, wait for the learner's request; return its URL query.
 
-    Voila's helper gives up quietly if it cannot reach the server in time (a busy machine);
-    the server keeps the request information until a kernel fetches it, so try again rather
-    than serve the learner as "anonymous".
+    This is what ``voila.utils.wait_for_request`` does (it would add some 20 MB of imports to
+    every kernel): connect to the server's request-information socket and wait. Voila's helper
+    gives up quietly if it cannot connect in time (a busy machine); the server keeps the
+    information until a kernel fetches it, so this tries again rather than serve the learner
+    as "anonymous".
     """
     if os.environ.get("VOILA_PREHEAT") != "True":
         return os.environ.get("QUERY_STRING", "")
-    from voila.utils import wait_for_request
-
     for attempt in range(attempts):
         try:
-            wait_for_request()
+            info = _fetch_request_info()
         except Exception:
             log.warning("netedu: fetching the request information failed (attempt %d)", attempt + 1, exc_info=True)
-        if "SCRIPT_NAME" in os.environ:  # Voila sends it with every request
-            break
+            continue
+        os.environ.update({str(k): str(v) for k, v in info.items()})
+        break
     else:
         log.error("netedu: no request information reached this kernel; the learner is unknown")
     return os.environ.get("QUERY_STRING", "")
+
+
+def _fetch_request_info(connect_timeout: float = 10.0) -> dict:
+    import asyncio
+    import json
+    import threading
+
+    from tornado.websocket import websocket_connect
+
+    env = os.environ
+    base = env.get("VOILA_WS_BASE_URL", env.get("VOILA_SERVER_URL", "/"))
+    url = (
+        f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+        f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env['VOILA_KERNEL_ID']}"
+    )
+    outcome: dict = {}
+
+    async def fetch() -> str:
+        connection = await websocket_connect(url, connect_timeout=connect_timeout)
+        try:
+            return await connection.read_message()  # arrives when a learner's request does
+        finally:
+            connection.close()
+
+    def run() -> None:  # the kernel's own loop is busy running this cell: use another one
+        loop = asyncio.new_event_loop()
+        try:
+            outcome["message"] = loop.run_until_complete(fetch())
+        except Exception as err:
+            outcome["error"] = err
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=run, name="netedu-request-info")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    if not outcome.get("message"):
+        raise ConnectionError("the server closed the request-information socket")
+    return json.loads(outcome["message"])

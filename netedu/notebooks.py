@@ -16,7 +16,7 @@ import nbformat
 
 from .content.loader import Content
 from .content.problems import Problem
-from .settings import DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
+from .settings import DISCLAIMER, DISCLAIMER_LEAD, NOTEBOOK_API, PLAYER_NOTEBOOK
 
 __all__ = [
     "NOTEBOOK_API",
@@ -27,9 +27,6 @@ __all__ = [
     "pages",
     "sync_notebook",
 ]
-
-NOTEBOOK_API = ("quiz", "question", "explore")
-"""The netedu calls a notebook code cell may make."""
 
 MAX_CODE_LINES = 2
 CITATION = re.compile(r"\]\(#ref-([a-z0-9]+(?:-[a-z0-9]+)*)\)")

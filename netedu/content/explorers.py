@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .base import Model, Slug, Text, duplicates
+from .explorers_care import ImagingFile, InterferenceFile, TrialFile, WalkThrough
 from .questions import ImageName
 
 __all__ = [
@@ -172,4 +173,9 @@ EXPLORERS: dict[str, tuple[str, type[Model]] | None] = {
     "incidence-trends": ("epidemiology.csv", EpiRow),
     "grade-calculator": None,
     "ki67-counting": None,
+    "marker-checker": ("interferences.yaml", InterferenceFile),
+    "imaging-chooser": ("imaging.yaml", ImagingFile),
+    "tnm-stager": None,
+    "evidence-explorer": ("trials.yaml", TrialFile),
+    "prrt-walkthrough": ("prrt-walkthrough.yaml", WalkThrough),
 }

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import explorers, models, questions
+from . import explorers, explorers_care, models, questions
 from .problems import Problem
 from .questions import QUESTION_TYPES
 from .yamlio import YamlDocument, read_yaml
@@ -20,7 +20,7 @@ M = TypeVar("M", bound=BaseModel)
 _FIELD_NAMES = sorted(
     {
         name
-        for module in (models, questions, explorers)
+        for module in (models, questions, explorers, explorers_care)
         for obj in vars(module).values()
         if isinstance(obj, type) and issubclass(obj, BaseModel)
         for name in getattr(obj, "model_fields", {})

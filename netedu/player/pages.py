@@ -8,15 +8,14 @@ player builds the same widgets itself, in its own kernel.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
-from ..notebooks import NOTEBOOK_API
 from ..render import escape, markdown
+from ..settings import NOTEBOOK_API
 
 __all__ = ["Call", "Page", "Section", "Text", "read_page"]
 
@@ -91,21 +90,24 @@ def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> Page:
     """The player's view of one notebook. ``notebook_links`` maps notebook file names to player
     queries, so a link to another topic's notebook stays inside the player.
     """
-    nb = nbformat.read(path, as_version=4)
+    # Plain JSON (nbformat v4), not nbformat: the player's kernel stays lighter without it.
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
     blocks: list[Text | Call] = []
     sections: list[Section] = []
     title = ""
-    for n, cell in enumerate(nb.cells):
-        kind = cell.get("metadata", {}).get("netedu", {}).get("generated")
-        slide = cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+    for n, cell in enumerate(cells):
+        metadata = cell.get("metadata", {})
+        kind = metadata.get("netedu", {}).get("generated")
+        slide = metadata.get("slideshow", {}).get("slide_type")
         if slide == "notes" or kind in ("header", "footer"):
             continue  # speaker notes; navigation the player draws itself
-        if cell.cell_type == "code":
-            blocks.extend(_calls(cell.source))
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if cell.get("cell_type") == "code":
+            blocks.extend(_calls(source))
             continue
-        if cell.cell_type != "markdown":
+        if cell.get("cell_type") != "markdown":
             continue
-        source = cell.source
         if n == 0 and source.startswith("# "):
             title = source[2:].strip()
             continue
