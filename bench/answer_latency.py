@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ARGS, REPO, chromium_or_exit, repo_server, write_json  # noqa: E402
+from common import ARGS, chromium_or_exit, repo_server, write_json  # noqa: E402
 
 TIME_CLICK = """async ([button, done]) => {
   const target = document.querySelector(button);

@@ -61,7 +61,8 @@ class Kernel:
     def __init__(self, ws, session: str):
         self.ws, self.session = ws, session
         self.models: dict[str, dict] = {}  # comm id -> state
-        self._waiting: dict[str, tuple[list[dict], asyncio.Future]] = {}
+        # msg id -> (replies so far, future, whether a *_reply must arrive besides the idle status)
+        self._waiting: dict[str, tuple[list[dict], asyncio.Future, bool]] = {}
         self._reader = asyncio.ensure_future(self._read())
 
     @classmethod
@@ -83,7 +84,7 @@ class Kernel:
         while True:
             raw = await self.ws.read_message()
             if raw is None:
-                for _, done in self._waiting.values():
+                for _, done, _ in self._waiting.values():
                     if not done.done():
                         done.set_exception(ConnectionError("the kernel's websocket closed"))
                 return
@@ -91,16 +92,20 @@ class Kernel:
             self._track(msg)
             parent = msg.get("parent_header", {}).get("msg_id")
             if parent in self._waiting:
-                replies, done = self._waiting[parent]
+                replies, done, needs_reply = self._waiting[parent]
                 replies.append(msg)
-                if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle" and not done.done():
+                # The shell reply and the idle status travel on different channels, so either
+                # may arrive first: the request is done once both have.
+                idle = any(r["msg_type"] == "status" and r["content"].get("execution_state") == "idle" for r in replies)
+                replied = not needs_reply or any(r["msg_type"].endswith("_reply") for r in replies)
+                if idle and replied and not done.done():
                     done.set_result(replies)
 
     async def request(self, msg_type: str, content: dict) -> list[dict]:
         """Send one message; collect what comes back until the kernel is idle after it."""
         msg_id, text = self._msg(msg_type, content)
         done = asyncio.get_running_loop().create_future()
-        self._waiting[msg_id] = ([], done)
+        self._waiting[msg_id] = ([], done, msg_type.endswith("_request"))
         await self.ws.write_message(text)
         try:
             return await asyncio.wait_for(done, TIMEOUT)
@@ -164,9 +169,15 @@ class Learner:
         )
 
 
+def first(items, what: str):
+    for item in items:
+        return item
+    raise RuntimeError(f"no {what} among the page's widgets")
+
+
 async def answer_first_question(kernel: Kernel) -> float:
     """Choose the first option of a choice question and submit: seconds until its marks arrive."""
-    choice = next(cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks"))
+    choice = first((cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks")), "unanswered question")
     start = time.perf_counter()
     await kernel.comm(choice, {"method": "custom", "content": {"event": "submit", "answer": {"selected": ["k0"]}}})
     if not kernel.models[choice].get("marks"):
@@ -179,7 +190,7 @@ async def walk_player(base: str, topics: list[str], t: Timings) -> None:
     start = time.perf_counter()
     kernel, _ = await learner.open("")
     t.widgets.append(time.perf_counter() - start)
-    router = kernel.find(url="?")[0] if kernel.find(url="?") else next(c for c, s in kernel.models.items() if "url" in s)
+    router = first((c for c, s in kernel.models.items() if "url" in s and "focus" in s), "router")
     for n, topic in enumerate(topics):
         start = time.perf_counter()
         await kernel.comm(router, {"method": "update", "state": {"url": f"?topic={topic}"}, "buffer_paths": []})
@@ -210,6 +221,19 @@ def memory_mb(server: Server) -> float:
         except psutil.NoSuchProcess:
             pass
     return total / 2**20
+
+
+def wait_until_warm(server: Server, pool: int, limit: float = 600) -> float:
+    """Wait until the pool holds ``pool`` kernels and the machine is quiet, as it would be
+    before a workshop starts; return how long that took."""
+    start = time.perf_counter()
+    proc = psutil.Process(server.proc.pid)
+    while time.perf_counter() - start < limit:
+        kernels = [p for p in proc.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+        if len(kernels) >= pool and psutil.cpu_percent(interval=2.0) < 15:
+            return time.perf_counter() - start
+        time.sleep(1)
+    raise TimeoutError(f"the pool of {pool} kernels was not ready after {limit:g} s")
 
 
 def summary(values: list[float]) -> dict:
@@ -246,7 +270,7 @@ def main() -> int:
     for name, walk, route, pool in (("player", walk_player, topics, args.pool_size), ("pages", walk_pages, notebooks, 0)):
         server = Server([sys.executable, "-m", "netedu", "--root", str(REPO), "serve", "--port", "{port}", "--pool-size", str(pool)])
         with server:
-            time.sleep(8 + pool)  # let the pool fill, as it would before a workshop starts
+            warm_s = wait_until_warm(server, pool)
             idle = memory_mb(server)
             started = time.perf_counter()
             timings, memory = asyncio.run(run(walk, server, args.learners, route))
@@ -256,6 +280,8 @@ def main() -> int:
                 "time_to_widgets": summary(timings.widgets),
                 "topic_switch": summary(timings.switch),
                 "click_to_feedback": summary(timings.feedback),
+                "pool_size": pool,
+                "pool_warm_s": warm_s,
                 "memory_idle_mb": idle,
                 "memory_end_mb": memory,
                 "errors": timings.errors[:5],

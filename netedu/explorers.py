@@ -23,6 +23,11 @@ def _builders() -> dict[str, Callable[[Content, QuizContext], ipw.Widget]]:
         "incidence-trends": lambda c, ctx: w.IncidenceWidget(c.explorers["incidence-trends"], ctx, c.references),
         "syndrome-explorer": lambda c, ctx: w.SyndromeExplorerWidget(c.explorers["syndrome-explorer"], ctx),
         "symptom-matcher": lambda c, ctx: w.SymptomMatcherWidget(c.explorers["symptom-matcher"], ctx),
+        "marker-checker": lambda c, ctx: w.MarkerCheckerWidget(c.explorers["marker-checker"], ctx),
+        "imaging-chooser": lambda c, ctx: w.ImagingChooserWidget(c.explorers["imaging-chooser"], ctx),
+        "tnm-stager": lambda c, ctx: w.TnmStagerWidget(ctx),
+        "evidence-explorer": lambda c, ctx: w.EvidenceExplorerWidget(c.explorers["evidence-explorer"], ctx),
+        "prrt-walkthrough": lambda c, ctx: w.WalkThroughWidget(c.explorers["prrt-walkthrough"], ctx),
     }
 
 

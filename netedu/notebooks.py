@@ -112,7 +112,11 @@ _SLIDE_TYPE = {"header": "slide", "references": "slide", "footer": "skip"}
 
 
 def _new_cell(kind: str, source: str) -> nbformat.NotebookNode:
-    metadata = {"netedu": {"generated": kind}, "slideshow": {"slide_type": _SLIDE_TYPE[kind]}}
+    metadata = {
+        "netedu": {"generated": kind},
+        "slideshow": {"slide_type": _SLIDE_TYPE[kind]},
+        "tags": ["netedu-generated", f"netedu-{kind}"],  # become CSS classes in Voila and slides
+    }
     cell = nbformat.v4.new_markdown_cell(source, metadata=metadata)
     cell["id"] = f"netedu-{kind}"
     return cell
@@ -131,7 +135,8 @@ def sync_notebook(path: Path, content: Content, page: Page, *, write: bool) -> b
         if kind in expected:
             cells.append(_new_cell(kind, expected[kind]))
     def shape(c: nbformat.NotebookNode) -> tuple:
-        return c.cell_type, c.source, _generated_kind(c), c.get("metadata", {}).get("slideshow")
+        metadata = c.get("metadata", {})
+        return c.cell_type, c.source, _generated_kind(c), metadata.get("slideshow"), metadata.get("tags")
 
     old = [shape(c) for c in nb.cells]
     new = [shape(c) for c in cells]

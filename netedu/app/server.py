@@ -206,7 +206,8 @@ def make_config(
     # loaded) and wait for a learner; only the player is preheated.
     c.VoilaConfiguration.preheat_kernel = pool_size > 0
     c.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}, PLAYER_NOTEBOOK: {"pool_size": pool_size}}
-    c.VoilaKernelManager.fill_delay = 0.5
+    # Refill the pool a little after kernels are taken, not during a room's arrival rush.
+    c.VoilaKernelManager.fill_delay = 20
     # Kernels of learners who left are shut down after two idle hours (pooled ones are kept).
     # Many kernels starting at once can collide on TCP ports (ZMQError: Address already in use).
     c.KernelManager.transport = "ipc"

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .explorers import EXPLORERS, BodyMap, EpiRow, parse_epi_csv
+from .explorers import CODE_REFERENCES, EXPLORERS, BodyMap, EpiRow, parse_epi_csv
 from .images import region_inside, svg_viewbox
 from .models import Reference, Topic
 from .problems import Problem
@@ -67,6 +67,9 @@ def load_explorer_data(
                 r.add(path, ("explorers", j), f"unknown explorer {name!r} (known: {', '.join(sorted(EXPLORERS))})")
             else:
                 used.setdefault(name, (path, j))
+                for ref in CODE_REFERENCES.get(name, ()):
+                    if ref not in references:
+                        r.add(path, ("explorers", j), f"explorer {name!r} cites {ref!r}, which is not in data/references.yaml")
     out: dict[str, Any] = {}
     folder = data / "explorers"
     wanted_files = set()

@@ -12,12 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from ..staging import SITES
 from .base import Model, Slug, Text, duplicates
 from .explorers_care import ImagingFile, InterferenceFile, TrialFile, WalkThrough
 from .questions import ImageName
 
 __all__ = [
     "BodyMap",
+    "CODE_REFERENCES",
     "EXPLORERS",
     "EpiRow",
     "Finding",
@@ -178,4 +180,12 @@ EXPLORERS: dict[str, tuple[str, type[Model]] | None] = {
     "tnm-stager": None,
     "evidence-explorer": ("trials.yaml", TrialFile),
     "prrt-walkthrough": ("prrt-walkthrough.yaml", WalkThrough),
+}
+
+#: The references that explorers built from rules in code (not from a data file) cite; the
+#: course must hold each of them, so ``netedu check`` reports any that are missing.
+CODE_REFERENCES: dict[str, tuple[str, ...]] = {
+    "grade-calculator": ("who-digestive-2019",),
+    "ki67-counting": ("who-digestive-2019",),
+    "tnm-stager": tuple(dict.fromkeys(ref for site in SITES.values() for ref in site["references"])),
 }

@@ -134,13 +134,20 @@ class Headline(Model):
     hazard_ratio: float | None = None
 
 
+#: Where a trial's patients' tumours arose: a single site, or a group a trial enrolled as a whole
+#: (``netedu.trials.SITE_GROUPS`` says which sites each group covers).
+TrialSite = Literal["pancreas", "midgut", "hindgut", "lung", "unknown primary", "gastrointestinal", "extra-pancreatic", "gastroenteropancreatic"]
+#: The WHO grade enrolled; "well-differentiated" for trials that did not report grades.
+TrialGrade = Literal["G1", "G2", "G3", "well-differentiated"]
+
+
 class Trial(Model):
     id: Slug
     name: Text = Field(description="Acronym or short name, e.g. CLARINET")
     drug: Text
     drug_class: Literal["somatostatin-analogue", "mtor-inhibitor", "tyrosine-kinase-inhibitor", "chemotherapy", "radionuclide"]
-    sites: Annotated[tuple[Text, ...], Field(min_length=1)]
-    grades: Annotated[tuple[Text, ...], Field(min_length=1)]
+    sites: Annotated[tuple[TrialSite, ...], Field(min_length=1)]
+    grades: Annotated[tuple[TrialGrade, ...], Field(min_length=1)]
     phase: Text
     population: Text
     arms: Annotated[tuple[Text, ...], Field(min_length=1)]

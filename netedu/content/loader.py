@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .explorer_data import load_explorer_data
 from .images import region_inside, svg_data_uri, svg_viewbox
@@ -15,7 +15,10 @@ from .questions import Case, Hotspot, Question, QuestionFile
 from ..settings import PLAYER_NOTEBOOK
 from .reader import Reader, notebooks_in, yaml_files
 
+M = TypeVar("M", Topic, QuestionFile)
+
 __all__ = ["Content", "load_content", "validate_content"]
+
 
 @dataclass(frozen=True)
 class Content:

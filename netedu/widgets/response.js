@@ -306,8 +306,9 @@ function render({ model, el }) {
     if (target) target.focus();
   }
 
+  // An empty announcement clears the live region, so no stale message stays behind.
   const announce = () => {
-    if (model.get("announcement")) status.textContent = model.get("announcement");
+    status.textContent = model.get("announcement") || "";
   };
   build();
   updateSubmit();

@@ -173,6 +173,11 @@ CASES: dict[str, tuple[Callable[[Path], None], str, Callable[[Path], int], str]]
         lambda r: edit(r / QB, "- id: beta-case-two", "- id: beta-tf"),
         QB, lambda r: line_of(r / QB, "- id: beta-tf", nth=2), "question id 'beta-tf' is already used",
     ),
+    "explorer-cites-missing-reference": (
+        # The TNM stager's tables live in code; the references they cite must be in the course.
+        lambda r: edit(r / T, "seed_sections: [introduction]", "seed_sections: [introduction]\nexplorers: [tnm-stager]"),
+        T, lambda r: line_of(r / T, "explorers: [tnm-stager]"), "explorer 'tnm-stager' cites 'ajcc-2017', which is not in data/references.yaml",
+    ),
     "unknown-seed-section": (
         lambda r: edit(r / T, "seed_sections: [introduction]", "seed_sections: [introduction, surgery]"),
         T, lambda r: line_of(r / T, "seed_sections:"), "unknown seed section 'surgery'",

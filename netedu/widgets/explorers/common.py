@@ -1,11 +1,17 @@
-"""What the explorer widgets share."""
+"""What the explorer widgets share: citations, a one-of-many chooser and groups of checkboxes."""
 
 from __future__ import annotations
 
-from ...feedback import cite
-from ..context import QuizContext
+from collections.abc import Callable, Iterable
 
-__all__ = ["sources"]
+import ipywidgets as ipw
+
+from ...feedback import cite
+from ...render import escape
+from ..context import QuizContext
+from ..response import ChoiceResponse
+
+__all__ = ["CheckboxGroups", "chooser", "sources"]
 
 
 def sources(ctx: QuizContext, *ids: str) -> str:
@@ -17,3 +23,49 @@ def sources(ctx: QuizContext, *ids: str) -> str:
         except KeyError:
             continue
     return cite(found)
+
+
+def chooser(prompt_html: str, hint: str, options: Iterable[tuple[str, str]], on_choose: Callable[[dict], None]) -> ChoiceResponse:
+    """Radio buttons that act at once (no submit button): ``options`` are ``(key, plain label)``."""
+    control = ChoiceResponse(
+        prompt_html=prompt_html,
+        hint=hint,
+        options=[{"key": key, "html": escape(label)} for key, label in options],
+        show_submit=False,
+    )
+    control.observe(on_choose, names="selected")
+    return control
+
+
+class CheckboxGroups(ipw.HBox):
+    """Side-by-side groups of checkboxes that act at once, e.g. medicines / foods / conditions.
+
+    ``groups`` are ``(title, hint, [(key, plain label), ...])``; empty groups are left out. Keys
+    must be unique across groups."""
+
+    def __init__(self, groups: Iterable[tuple[str, str, list[tuple[str, str]]]], on_pick: Callable[[dict], None]):
+        self.groups: list[ChoiceResponse] = []
+        for title, hint, options in groups:
+            if not options:
+                continue
+            group = ChoiceResponse(
+                prompt_html=f"<strong>{escape(title)}</strong>",
+                hint=hint,
+                options=[{"key": key, "html": escape(label)} for key, label in options],
+                multiple=True,
+                show_submit=False,
+            )
+            group.observe(on_pick, names="selected")
+            self.groups.append(group)
+        super().__init__(self.groups)
+        self.add_class("netedu-matcher-groups")
+
+    @property
+    def picked(self) -> list[str]:
+        return [key for group in self.groups for key in group.selected]
+
+    def pick(self, *keys: str) -> None:
+        """Tick exactly ``keys`` (in whichever groups hold them)."""
+        for group in self.groups:
+            mine = {o["key"] for o in group.options}
+            group.selected = [k for k in keys if k in mine]

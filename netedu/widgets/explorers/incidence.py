@@ -10,10 +10,9 @@ import ipywidgets as ipw
 from ...content.explorers import EpiRow
 from ...content.models import Reference
 from ...epidemiology import Chart, charts, series_label, table_html
-from ...render import escape
 from ..context import QuizContext
 from ..html import SafeHTML
-from ..response import ChoiceResponse
+from .common import chooser
 
 __all__ = ["IncidenceWidget", "figure"]
 
@@ -53,16 +52,15 @@ class IncidenceWidget(ipw.VBox):
     def __init__(self, rows: list[EpiRow], ctx: QuizContext, references: dict[str, Reference], **kwargs: Any):
         self.references = references
         self.charts = charts(rows)
-        self.choice = ChoiceResponse(
-            prompt_html="<strong>Incidence trends:</strong> choose a chart.",
-            hint="Every figure comes from a published source, listed in the table under the chart.",
-            options=[{"key": f"c{i}", "html": escape(c.title)} for i, c in enumerate(self.charts)],
-            show_submit=False,
+        self.choice = chooser(
+            "<strong>Incidence trends:</strong> choose a chart.",
+            "Every figure comes from a published source, listed in the table under the chart.",
+            ((f"c{i}", c.title) for i, c in enumerate(self.charts)),
+            self._on_choose,
         )
         self.plot = ipw.Output()
         self.plot.add_class("netedu-chart")
         self.table = SafeHTML()
-        self.choice.observe(self._on_choose, names="selected")
         super().__init__([self.choice, self.plot, self.table], **kwargs)
         self.add_class("netedu-explorer")
         self.show(0)

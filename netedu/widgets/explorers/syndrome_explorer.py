@@ -7,11 +7,10 @@ from typing import Any
 import ipywidgets as ipw
 
 from ...content.explorers import SyndromeFile
-from ...render import escape
 from ...syndromes import compare_html, syndrome_html
 from ..context import QuizContext
 from ..html import SafeHTML
-from ..response import ChoiceResponse
+from .common import chooser
 
 __all__ = ["SyndromeExplorerWidget"]
 
@@ -20,16 +19,15 @@ class SyndromeExplorerWidget(ipw.VBox):
     def __init__(self, data: SyndromeFile, ctx: QuizContext, **kwargs: Any):
         self.ctx = ctx
         self._by_id = {s.id: s for s in data.syndromes}
-        self.choice = ChoiceResponse(
-            prompt_html="<strong>Syndrome explorer:</strong> choose a hereditary syndrome.",
-            hint="Its gene, inheritance, tumours and when to suspect it appear below.",
-            options=[{"key": s.id, "html": escape(s.name)} for s in data.syndromes],
-            show_submit=False,
+        self.choice = chooser(
+            "<strong>Syndrome explorer:</strong> choose a hereditary syndrome.",
+            "Its gene, inheritance, tumours and when to suspect it appear below.",
+            ((s.id, s.name) for s in data.syndromes),
+            self._on_choose,
         )
         self.card = SafeHTML()
         self.card.add_class("netedu-card")
         self.table = SafeHTML(compare_html(data.syndromes))
-        self.choice.observe(self._on_choose, names="selected")
         super().__init__([self.choice, self.card, self.table], **kwargs)
         self.add_class("netedu-explorer")
         self.choose(data.syndromes[0].id)
