@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=DEFAULT_POOL_SIZE,
         help=f"course player kernels kept warm for arriving learners (default {DEFAULT_POOL_SIZE}; "
-        "about 8 for a room of 40; 0 turns preheating off)",
+        "about one per learner expected, ~100 MB each; 0 turns preheating off)",
     )
     p.set_defaults(func=cmd_serve)
     return parser
