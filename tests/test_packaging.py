@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 
@@ -34,3 +35,16 @@ def test_dependencies_have_compatible_ranges(repo: Path) -> None:
 def test_design_card_layout(repo: Path) -> None:
     for path in ("notebooks", "netedu", "data", "tests", "bench", "environment.yml", "README.md", "pyproject.toml", "Makefile", ".ci/run"):
         assert (repo / path).exists(), path
+
+
+def test_no_file_the_package_ships_is_ignored_by_git(repo: Path) -> None:
+    """A clean clone (CI, a learner's download) and the wheel only have what git tracks: an
+    ignored asset (e.g. a vendored ``dist/`` folder) would work here and break everywhere else."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (repo / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = [str(p.relative_to(repo)) for p in (repo / "netedu").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(files), cwd=repo, capture_output=True, text=True).stdout.split()
+    assert ignored == [], f"ignored by .gitignore, so missing from clones and wheels: {ignored}"
