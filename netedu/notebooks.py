@@ -30,6 +30,7 @@ __all__ = [
 
 MAX_CODE_LINES = 2
 CITATION = re.compile(r"\]\(#ref-([a-z0-9]+(?:-[a-z0-9]+)*)\)")
+NOTEBOOK_LINK = re.compile(r"\]\(([^()\s#/]+\.ipynb)(?:#[^()\s]*)?\)")
 GENERATED_KINDS = ("header", "references", "footer")
 
 
@@ -229,6 +230,9 @@ def check_notebook(path: Path, content: Content, page: Page) -> list[Problem]:
             for ref_id in CITATION.findall(cell.source):
                 if ref_id not in content.references:
                     problems.append(at(i, "source", f"citation #ref-{ref_id} is not in data/references.yaml"))
+            for target in NOTEBOOK_LINK.findall(cell.source):
+                if not (path.parent / target).is_file():
+                    problems.append(at(i, "source", f"link to {target}, which is not in notebooks/"))
         elif cell.cell_type == "raw":
             problems.append(at(i, "cell_type", "raw cells are not shown to learners; use Markdown"))
     if sync_notebook(path, content, page, write=False):

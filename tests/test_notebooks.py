@@ -90,6 +90,13 @@ def test_unknown_citation_is_reported_at_its_cell(course: Path) -> None:
     assert int(reported.split(":")[1]) in range(line - 6, line + 1)  # the cell's own lines
 
 
+def test_a_link_to_a_missing_notebook_is_reported(course: Path) -> None:
+    add_cell(course / NB, nbformat.v4.new_markdown_cell("See [beta](02_beta.ipynb#sec-x) and [gamma](03_gamma.ipynb)."))
+    links = [p for p in problems(course) if "link to" in p]
+    assert len(links) == 1 and links[0].startswith(f"{NB}:")
+    assert links[0].endswith("link to 03_gamma.ipynb, which is not in notebooks/")
+
+
 def test_generated_cells_carry_disclaimer_navigation_objectives_and_references(course: Path) -> None:
     nb = nbformat.read(course / NB, as_version=4)
     kinds = [c.metadata.get("netedu", {}).get("generated") for c in nb.cells]
