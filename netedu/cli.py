@@ -106,7 +106,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         load_content(root)
     except ContentError as err:
         print(f"warning: {err}\nThe app will show this list until it is fixed.", file=sys.stderr)
-    serve(root, host=args.host, port=args.port, database_url=args.database_url, pool_size=args.pool_size)
+    try:
+        serve(root, host=args.host, port=args.port, database_url=args.database_url, pool_size=args.pool_size, educator_key=args.educator_key)
+    except ValueError as err:
+        print(f"netedu serve: {err}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -135,6 +139,11 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_POOL_SIZE,
         help=f"course player kernels kept warm for arriving learners (default {DEFAULT_POOL_SIZE}; "
         "about one per learner expected, ~100 MB each; 0 turns preheating off)",
+    )
+    p.add_argument(
+        "--educator-key",
+        help="the key of the educator view, which shows the room's answers under every question "
+        "(default: $NETEDU_EDUCATOR_KEY, else a new random key; the link is printed at start)",
     )
     p.set_defaults(func=cmd_serve)
     return parser

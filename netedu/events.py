@@ -8,9 +8,9 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["AnswerEvent", "EventSink", "MemorySink", "get_sink", "set_sink"]
+__all__ = ["AnswerEvent", "EventSink", "MemorySink", "RoomSource", "get_sink", "set_sink"]
 
 log = logging.getLogger("netedu")
 
@@ -31,8 +31,7 @@ class AnswerEvent:
 
     @classmethod
     def now(cls, **fields: Any) -> AnswerEvent:
-        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-        return cls(timestamp=stamp, **fields)
+        return cls(timestamp=_stamp(), **fields)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,11 +45,46 @@ class EventSink(Protocol):
     def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]: ...
 
 
+@runtime_checkable
+class RoomSource(Protocol):
+    """Where the educator's view reads the room's answers: every learner's latest answer to a
+    question, and when the question's current round began."""
+
+    def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]: ...
+
+    def round_start(self, question_id: str) -> str | None: ...
+
+    def start_round(self, question_id: str) -> str: ...
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def latest_per_learner(events: Iterable[AnswerEvent]) -> list[AnswerEvent]:
+    """The last of each learner's events (``events`` oldest first), in the order learners first answered."""
+    out: dict[str, AnswerEvent] = {}
+    for event in events:
+        out[event.learner] = event
+    return list(out.values())
+
+
 class MemorySink:
     """Keeps events in this kernel's memory (the default until a store is configured)."""
 
     def __init__(self) -> None:
         self.events: list[AnswerEvent] = []
+        self.rounds: dict[str, str] = {}
+
+    def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]:
+        return latest_per_learner(e for e in self.events if e.question_id == question_id and e.timestamp > since)
+
+    def round_start(self, question_id: str) -> str | None:
+        return self.rounds.get(question_id)
+
+    def start_round(self, question_id: str) -> str:
+        self.rounds[question_id] = stamp = _stamp()
+        return stamp
 
     def record(self, event: AnswerEvent) -> None:
         self.events.append(event)

@@ -23,12 +23,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from .events import AnswerEvent
+from .events import AnswerEvent, latest_per_learner
 
 __all__ = ["ProgressStore", "default_database_url"]
 
 log = logging.getLogger("netedu")
 ENV_URL = "NETEDU_DATABASE_URL"
+ROOM = "netedu-room"  # the learner_state owner of the room's settings (not a learner id: those are "anon-..." or a hub user)
 
 
 class _Base(DeclarativeBase):
@@ -48,7 +49,10 @@ class _Answer(_Base):
     max_score: Mapped[float]
     answered_at: Mapped[str] = mapped_column(String(40))
 
-    __table_args__ = (Index("ix_answers_learner_question", "learner", "question_id", "id"),)
+    __table_args__ = (
+        Index("ix_answers_learner_question", "learner", "question_id", "id"),
+        Index("ix_answers_question_time", "question_id", "answered_at"),
+    )
 
     def to_event(self) -> AnswerEvent:
         return AnswerEvent(
@@ -107,6 +111,8 @@ class ProgressStore:
         if self.engine.dialect.name == "sqlite":
             _sqlite_setup(self.engine)
         _Base.metadata.create_all(self.engine)
+        for index in _Answer.__table__.indexes:  # stores made by an earlier version lack newer indexes
+            index.create(self.engine, checkfirst=True)
 
     def __repr__(self) -> str:
         return f"ProgressStore({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -152,6 +158,26 @@ class ProgressStore:
         with Session(self.engine) as session:
             rows = session.scalars(select(_Answer).where(_Answer.learner == learner).order_by(_Answer.id))
             return [row.to_event() for row in rows]
+
+    # --- the room (for the educator's view) -------------------------------------------------
+
+    def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]:
+        """Each learner's latest answer to ``question_id`` given after ``since`` (ISO, UTC)."""
+        with Session(self.engine) as session:
+            rows = session.scalars(
+                select(_Answer).where(_Answer.question_id == question_id, _Answer.answered_at > since).order_by(_Answer.id)
+            )
+            return latest_per_learner(row.to_event() for row in rows)
+
+    def round_start(self, question_id: str) -> str | None:
+        """When the educator last started a new round of ``question_id`` (``None``: never)."""
+        return self.get_state(ROOM, f"round:{question_id}")
+
+    def start_round(self, question_id: str) -> str:
+        """Count only answers given from now on (to ask the room again after a discussion)."""
+        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+        self.set_state(ROOM, f"round:{question_id}", stamp)
+        return stamp
 
     # --- learner state ---------------------------------------------------------------------
 

@@ -2,12 +2,14 @@
 
 Routes: ``/`` the course player (one kernel per learner, preheated); ``/topics`` the course
 map for educators (no kernel); ``/voila/render/<notebook>`` a topic on its own;
-``/slides/<notebook>`` a topic as offline reveal.js slides.
+``/slides/<notebook>`` a topic as offline reveal.js slides; ``/educator?key=...`` turns the
+educator view on in this browser (questions then show the room's answers).
 """
 
 from __future__ import annotations
 
 import copy
+import hmac
 import logging
 import os
 import secrets
@@ -27,6 +29,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from ..content import ContentError, load_content
+from ..educator import EDUCATOR_COOKIE, KEY_ENV, KEY_HASH_ENV, MIN_KEY_LENGTH, is_educator, key_hash, new_key
 from ..learner import LEARNER_COOKIE
 from ..settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
 
@@ -114,6 +117,7 @@ class CourseMapHandler(_SecureHeaders):
             for t in content.topics.values()
         ]
         page = _JINJA.get_template("landing.html").render(
+            educator=is_educator(self.request.headers.get("Cookie", "")),
             course=content.course,
             topics=topics,
             disclaimer=DISCLAIMER,
@@ -122,6 +126,32 @@ class CourseMapHandler(_SecureHeaders):
             player=url_path_join(self.base_url, "voila/render", PLAYER_NOTEBOOK),
         )
         self.finish(page)
+
+
+class EducatorHandler(_SecureHeaders):
+    """``/educator?key=<key>``: the educator view for this browser (an HttpOnly cookie), then
+    the course map; ``/educator?leave=1`` turns it off. A wrong key is refused."""
+
+    def initialize(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def get(self) -> None:
+        topics = url_path_join(self.base_url, "topics")
+        if self.get_query_argument("leave", ""):
+            self.clear_cookie(EDUCATOR_COOKIE, path=self.base_url or "/")
+            self.redirect(topics)
+            return
+        key = self.get_query_argument("key", "")
+        expected = os.environ.get(KEY_HASH_ENV, "")
+        if not key or not expected or not hmac.compare_digest(key_hash(key), expected):
+            self.set_status(403)
+            page = _JINJA.get_template("educator.html").render(
+                base_url=self.base_url, wrong=bool(key), topics=topics, disclaimer=DISCLAIMER, disclaimer_lead=DISCLAIMER_LEAD
+            )
+            self.finish(page)
+            return
+        self.set_cookie(EDUCATOR_COOKIE, key, httponly=True, samesite="Lax", expires_days=2, path=self.base_url or "/")
+        self.redirect(topics)
 
 
 class _Static(_SecureHeaders, tornado.web.StaticFileHandler):
@@ -166,6 +196,7 @@ class NeteduVoila(Voila):
         ours = [
             (url_path_join(self.server_url, r"/?"), PlayerRedirect, {"base_url": self.base_url}),
             (url_path_join(self.server_url, r"/topics/?"), CourseMapHandler, {"root": self.course_root, "base_url": self.base_url}),
+            (url_path_join(self.server_url, r"/educator/?"), EducatorHandler, {"base_url": self.base_url}),
             (url_path_join(self.server_url, r"/netedu/static/(.*)"), _Static, {"path": str(STATIC)}),
             (url_path_join(self.server_url, r"/favicon.ico"), _NoContent),
             (
@@ -223,11 +254,20 @@ def serve(
     *,
     database_url: str | None = None,
     pool_size: int = DEFAULT_POOL_SIZE,
+    educator_key: str | None = None,
 ) -> None:
-    """Run the course app until interrupted (Ctrl+C or SIGTERM)."""
+    """Run the course app until interrupted (Ctrl+C or SIGTERM).
+
+    ``educator_key`` (else ``$NETEDU_EDUCATOR_KEY``, else a new random key) opens the educator
+    view; the link is printed when the server starts."""
     # Kernels inherit the environment: they find the course, the progress store, netedu's
     # Voila templates, and the address to fetch their learner's request information from.
     os.environ["NETEDU_ROOT"] = str(root)
+    key = educator_key or os.environ.get(KEY_ENV) or new_key()
+    if len(key) < MIN_KEY_LENGTH:
+        raise ValueError(f"the educator key must be at least {MIN_KEY_LENGTH} characters long")
+    os.environ.pop(KEY_ENV, None)  # kernels get only its hash
+    os.environ[KEY_HASH_ENV] = key_hash(key)
     if database_url:
         os.environ["NETEDU_DATABASE_URL"] = database_url
     if host not in ("0.0.0.0", "::", ""):
@@ -240,6 +280,7 @@ def serve(
 
     def announce() -> None:  # runs once the server is listening
         print(f"netedu is serving the course at http://{shown_host}:{app.port}/  (Ctrl+C stops it)", flush=True)
+        print(f"Educator view (keep this link to yourself): http://{shown_host}:{app.port}/educator?key={key}", flush=True)
 
     tornado.ioloop.IOLoop.current().add_callback(announce)
     app.start()

@@ -35,6 +35,11 @@ class Adapter:
             self._to_key[ident], self._to_id[f"k{n}"] = f"k{n}", ident
         return [self._to_key[i] for i in ids]
 
+    @property
+    def shown_ids(self) -> list[str]:
+        """The option, item or row ids in the order this learner's screen shows them."""
+        return list(self._to_key)
+
     def _order(self, entries: tuple, *, shuffle: bool = True, differ: bool = False) -> list:
         if not shuffle:
             return list(entries)

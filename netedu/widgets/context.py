@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from ..content.loader import Content
 from ..content.models import Reference
-from ..events import EventSink, get_sink
+from ..educator import is_educator
+from ..events import EventSink, RoomSource, get_sink
 from ..learner import current_learner
 
 __all__ = ["QuizContext"]
@@ -24,6 +25,12 @@ class QuizContext:
     learner: str = field(default_factory=current_learner)
     sink: EventSink = field(default_factory=get_sink)
     topic_id: str | None = None
+    educator: bool = field(default_factory=is_educator)  # questions then show the room's answers
+
+    @property
+    def room(self) -> RoomSource | None:
+        """Where the room's answers come from, for the educator only."""
+        return self.sink if self.educator and isinstance(self.sink, RoomSource) else None
 
     @classmethod
     def from_content(cls, content: Content, topic_id: str | None = None, **kwargs) -> QuizContext:

@@ -18,6 +18,7 @@ from .context import QuizContext
 from .guard import friendly
 from .html import SafeHTML
 from .response import ResponseWidget
+from .room import RoomPanel
 
 __all__ = ["Mode", "QuestionWidget", "SubmitButton"]
 
@@ -84,6 +85,11 @@ class QuestionWidget(ipw.VBox):
         self.adapter.on_change(self._on_change)
         self.adapter.widget.on_submit(self._on_submit)
         children = [self.adapter.widget, self._feedback]
+        # On the educator's screen only: the room's answers to this question, live.
+        room = ctx.room
+        self.room_panel = RoomPanel(question, room, educator=ctx.learner, order=self.adapter.shown_ids) if room is not None else None
+        if self.room_panel is not None:
+            children.append(self.room_panel)
         if label:
             children.insert(0, SafeHTML(f'<p class="netedu-part-label"><strong>{escape(label)}</strong></p>'))
         super().__init__(children, **kwargs)

@@ -21,7 +21,7 @@ class WalkThroughWidget(ipw.VBox):
     def __init__(self, walk: WalkThrough, ctx: QuizContext, **kwargs: Any):
         self.walk = walk
         # Practice, not assessment: the steps are not recorded as answers to course questions.
-        practice = QuizContext(references=ctx.references, image=ctx.image, learner=ctx.learner, sink=MemorySink(), topic_id=ctx.topic_id)
+        practice = QuizContext(references=ctx.references, image=ctx.image, learner=ctx.learner, sink=MemorySink(), topic_id=ctx.topic_id, educator=False)
         banner = SafeHTML(
             f'<p class="netedu-notice"><strong>{escape(sentence(walk.title))}</strong> A teaching case, worked step by step: '
             "not a clinical decision tool. Real decisions are made by the patient's team.</p>"
