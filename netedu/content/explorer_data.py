@@ -57,9 +57,15 @@ def _csv_rows(r: Reader, path: Path) -> list[EpiRow] | None:
 
 
 def load_explorer_data(
-    r: Reader, data: Path, topics: list[tuple[Path, Topic]], references: dict[str, Reference], used_images: set[str]
+    r: Reader, data: Path, topics: list[tuple[Path, Topic]], references: dict[str, Reference] | None, used_images: set[str]
 ) -> dict[str, Any]:
-    """The validated data of every explorer a topic names; problems go to ``r``."""
+    """The validated data of every explorer a topic names; problems go to ``r``.
+
+    ``references`` is None when data/references.yaml could not be read: its own problem is
+    reported, and citations are not checked against it (they would all look dangling)."""
+
+    def dangling(ref: str) -> bool:
+        return references is not None and ref not in references
     used: dict[str, tuple[Path, int]] = {}
     for path, topic in topics:
         for j, name in enumerate(topic.explorers):
@@ -68,7 +74,7 @@ def load_explorer_data(
             else:
                 used.setdefault(name, (path, j))
                 for ref in CODE_REFERENCES.get(name, ()):
-                    if ref not in references:
+                    if dangling(ref):
                         r.add(path, ("explorers", j), f"explorer {name!r} cites {ref!r}, which is not in data/references.yaml")
     out: dict[str, Any] = {}
     folder = data / "explorers"
@@ -86,7 +92,7 @@ def load_explorer_data(
                 continue
             lines = [line for line, _ in parse_epi_csv(path.read_text(encoding="utf-8"))]
             for line, row in zip(lines, rows):
-                if row.reference not in references:
+                if dangling(row.reference):
                     r.problems.append(Problem(r.name(path), line, "row.reference", f"reference {row.reference!r} is not in data/references.yaml"))
             out[name] = rows
             continue
@@ -94,7 +100,7 @@ def load_explorer_data(
         if loaded is None:
             continue
         for loc, ref in _references(loaded.model_dump()):
-            if ref not in references:
+            if dangling(ref):
                 r.add(path, loc, f"reference {ref!r} is not in data/references.yaml")
         if isinstance(loaded, BodyMap):
             used_images.add(loaded.image)

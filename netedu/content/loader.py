@@ -181,7 +181,8 @@ class _Course:
 
     def check_explorers(self) -> None:
         topics = [(path, t) for path, t in self.topics.values() if t is not None]
-        self.explorer_data = load_explorer_data(self.r, self.data, topics, self.references, self.used_images)
+        references = self.references if self.ref_file is not None else None
+        self.explorer_data = load_explorer_data(self.r, self.data, topics, references, self.used_images)
 
     def content(self) -> Content | None:
         if self.r.problems or self.course is None or self.ref_file is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -227,3 +228,16 @@ def test_unreadable_bytes_are_a_problem_not_a_crash(course: Path) -> None:
     (course / R).write_bytes(b"references:\n  - id: \xff\xfe\n")
     problems = [str(p) for p in validate_content(course)]
     assert any(p.startswith(f"{R}:1: ") and "not UTF-8" in p for p in problems), problems
+
+
+def test_a_broken_reference_file_is_one_problem_not_hundreds(tmp_path: Path) -> None:
+    """On the real course: with references.yaml unreadable, every citation would look dangling;
+    the author is shown the one real problem instead of a wall of follow-on errors."""
+    repo = Path(__file__).resolve().parents[2]
+    for folder in ("data", "notebooks"):
+        shutil.copytree(repo / folder, tmp_path / folder)
+    refs = tmp_path / R
+    edit(refs, "  - id: hope-2019\n", "  - id: hope-2019\n   stray: indent\n")
+    problems = [str(p) for p in validate_content(tmp_path)]
+    assert len(problems) == 1, "\n".join(problems[:20])
+    assert problems[0].startswith(f"{R}:{line_of(refs, 'stray: indent')}: (file): YAML syntax error"), problems
