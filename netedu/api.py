@@ -74,7 +74,8 @@ def quiz(topic_id: str, *, mode: str = "tutor", time_limit: float | None = None,
     """The question bank of one topic, one question at a time, with a running score.
 
     ``mode``: ``"tutor"`` (feedback after each answer), ``"exam"`` (feedback at the end;
-    ``time_limit`` in minutes) or ``"review"`` (only the questions you last got wrong).
+    ``time_limit`` in minutes), ``"review"`` (only the questions you last got wrong) or
+    ``"spaced"`` (only the questions you got right that are due again, after growing gaps).
 
     >>> import netedu
     >>> netedu.quiz("what-are-nets")  # doctest: +SKIP

@@ -38,7 +38,9 @@ class AnswerEvent:
 
 
 class EventSink(Protocol):
-    """Where answer events go. ``latest`` lets review mode find what a learner missed."""
+    """Where answer events go. ``latest`` lets review mode find what a learner missed; a sink
+    that also has ``answers(learner)`` (every answer, oldest first) gives spaced review the
+    whole history (without it, only the latest answers are scheduled)."""
 
     def record(self, event: AnswerEvent) -> None: ...
 
@@ -88,6 +90,10 @@ class MemorySink:
 
     def record(self, event: AnswerEvent) -> None:
         self.events.append(event)
+
+    def answers(self, learner: str) -> list[AnswerEvent]:
+        """Every answer of ``learner``, oldest first."""
+        return [e for e in self.events if e.learner == learner]
 
     def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]:
         wanted = set(question_ids)

@@ -4,7 +4,9 @@ milliseconds, not a kernel start.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,21 +14,31 @@ import ipywidgets as ipw
 import traitlets
 
 from ..api import build
-from ..content import Content
+from ..content import Content, Question
 from ..events import EventSink, get_sink
 from ..progress import summarize
 from ..render import escape
+from ..spaced import Schedule, schedule
 from ..widgets import QuizContext, QuizWidget, SafeHTML
 from ..widgets.guard import friendly
+from ..widgets.quiz import learner_answers
 from .pages import Page, Text, read_page
 from .router import RouterWidget
 from .routes import Route, parse_route
-from .views import contents_html, nav_html, progress_html, title_html, topic_header_html
+from .views import (
+    contents_html,
+    nav_html,
+    progress_html,
+    spaced_html,
+    title_html,
+    topic_header_html,
+)
 
 __all__ = ["PlayerWidget"]
 
 log = logging.getLogger("netedu")
 LAST_TOPIC = "last_topic"
+PROGRESS_SECTIONS = ("by-topic", "by-objective", "review", "due-again")  # headings of "My progress"
 
 
 class PlayerWidget(ipw.VBox):
@@ -39,8 +51,18 @@ class PlayerWidget(ipw.VBox):
     view = traitlets.Unicode("contents", help="What is shown: contents, start, topic or progress.")
     topic = traitlets.Unicode(None, allow_none=True, help="The topic shown, if any.")
 
-    def __init__(self, content: Content, *, learner: str, sink: EventSink | None = None, query: str = "", **kwargs: Any):
+    def __init__(
+        self,
+        content: Content,
+        *,
+        learner: str,
+        sink: EventSink | None = None,
+        query: str = "",
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
+        **kwargs: Any,
+    ):
         self.content = content
+        self._now = now
         self.learner = learner
         self.sink = sink or get_sink()
         self._pages: dict[str, Page] = {}
@@ -71,6 +93,8 @@ class PlayerWidget(ipw.VBox):
             known = {s.id for s in self._page(self.content.topics[route.topic].notebook).sections}
             if route.section not in known:
                 route = Route("topic", route.topic)
+        if route.view == "progress" and route.section not in (None, *PROGRESS_SECTIONS):
+            route = Route("progress")
         builders = {"contents": self._contents, "start": self._start, "topic": self._topic, "progress": self._progress}
         self._main.children = builders[route.view](route)
         self.route = route
@@ -104,7 +128,8 @@ class PlayerWidget(ipw.VBox):
 
     def _contents(self, _route: Route) -> tuple[ipw.Widget, ...]:
         progress = summarize(self.content, self._latest())
-        return (SafeHTML(contents_html(self.content, progress, self._last_topic())),)
+        due = len(self._schedule().due)
+        return (SafeHTML(contents_html(self.content, progress, self._last_topic(), due_again=due)),)
 
     def _start(self, _route: Route) -> tuple[ipw.Widget, ...]:
         if self._start_view is None:
@@ -123,17 +148,26 @@ class PlayerWidget(ipw.VBox):
         progress = summarize(self.content, self._latest())
         children: list[ipw.Widget] = [SafeHTML(progress_html(self.content, progress))]
         if progress.missed:
-            start = ipw.Button(description="Start the review", tooltip="Review the questions you missed")
-            start.add_class("netedu-review-start")
-            slot = ipw.VBox([start])
-
-            def begin(_button: ipw.Button) -> None:
-                questions = [q for t in self.content.questions.values() for q in t]
-                slot.children = (QuizWidget(questions, self._ctx(None), label="Review of what I missed", mode="review"),)
-
-            start.on_click(begin)
-            children.append(slot)
+            children.append(self._review("Start the review", "Review the questions you missed", "Review", "review"))
+        if progress.answered:
+            plan = self._schedule()
+            children.append(SafeHTML(spaced_html(plan, self._now())))
+            if plan.due:
+                children.append(self._review("Review what is due", "Answer again the questions that are due", "Spaced review", "spaced"))
         return tuple(children)
+
+    def _review(self, button: str, tooltip: str, label: str, mode: str) -> ipw.VBox:
+        """A button that opens a quiz over the whole course in review or spaced mode."""
+        start = ipw.Button(description=button, tooltip=tooltip)
+        start.add_class(f"netedu-{mode}-start")
+        slot = ipw.VBox([start])
+
+        def begin(_button: ipw.Button) -> None:
+            quiz = QuizWidget(self._all_questions(), self._ctx(None), label=label, mode=mode, now=self._now())  # type: ignore[arg-type]
+            slot.children = (quiz,)
+
+        start.on_click(begin)
+        return slot
 
     def _blocks(self, header: ipw.Widget, page: Page, topic_id: str | None) -> ipw.VBox:
         ctx = self._ctx(topic_id)
@@ -155,6 +189,17 @@ class PlayerWidget(ipw.VBox):
         return self._pages[notebook]
 
     # --- the learner's record -------------------------------------------------------------
+
+    def _all_questions(self) -> Sequence[Question]:
+        return [q for bank in self.content.questions.values() for q in bank]
+
+    def _schedule(self) -> Schedule:
+        questions = self._all_questions()
+        try:
+            return schedule(questions, learner_answers(questions, self._ctx(None)), self._now())
+        except Exception:
+            log.exception("netedu: could not read progress for the spaced review")
+            return Schedule((), ())
 
     def _latest(self) -> dict:
         ids = [p.id for bank in self.content.questions.values() for q in bank for p in (*getattr(q, "parts", ()), q)]

@@ -27,6 +27,8 @@ class Route:
         if self.view == "topic" and self.topic:
             params = {"topic": self.topic, **({"section": self.section} if self.section else {})}
             return "?" + urlencode(params)
+        if self.view == "progress" and self.section:
+            return "?" + urlencode({"view": "progress", "section": self.section})
         if self.view in ("start", "progress"):
             return f"?view={self.view}"
         return "?"
@@ -39,6 +41,8 @@ def parse_route(query: str, topics: set[str] | frozenset[str] = frozenset()) -> 
     Route(view='topic', topic='epidemiology', section='incidence')
     >>> parse_route("?topic=../../etc", {"epidemiology"})
     Route(view='contents', topic=None, section=None)
+    >>> parse_route("?view=progress&section=due-again")
+    Route(view='progress', topic=None, section='due-again')
     """
     params = parse_qs(query.lstrip("?"), keep_blank_values=False)
     topic = (params.get("topic") or [None])[0]
@@ -46,6 +50,8 @@ def parse_route(query: str, topics: set[str] | frozenset[str] = frozenset()) -> 
     view = (params.get("view") or [None])[0]
     if topic and _SLUG.match(topic) and topic in topics:
         return Route("topic", topic, section if section and _SLUG.match(section) else None)
-    if view in ("start", "progress"):
+    if view == "progress":
+        return Route("progress", section=section if section and _SLUG.match(section) else None)
+    if view == "start":
         return Route(view)
     return Route()

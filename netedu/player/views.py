@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..content import Content, Topic
 from ..progress import Progress, Tally
 from ..render import escape, markdown_inline
 from ..settings import DISCLAIMER, DISCLAIMER_LEAD
+from ..spaced import Schedule
 from .routes import Route
 
-__all__ = ["contents_html", "nav_html", "progress_html", "topic_header_html"]
+__all__ = ["contents_html", "nav_html", "progress_html", "spaced_html", "topic_header_html"]
+
+
+def _questions(n: int) -> str:
+    return f"{n} question{'s' if n != 1 else ''}"
+
+
+def _from_now(when: dt.datetime, now: dt.datetime) -> str:
+    """A wait in words: "in about 3 hours", "tomorrow", "in 4 days", "in 3 weeks".
+
+    >>> now = dt.datetime(2026, 11, 25, 12, tzinfo=dt.timezone.utc)
+    >>> [_from_now(now + dt.timedelta(**k), now) for k in ({"minutes": 5}, {"hours": 3}, {"days": 1}, {"days": 4}, {"days": 23})]
+    ['in less than an hour', 'in about 3 hours', 'tomorrow', 'in 4 days', 'in 3 weeks']
+    """
+    hours = (when - now).total_seconds() / 3600
+    if hours < 1:
+        return "in less than an hour"
+    if hours < 20:
+        return f"in about {round(hours)} hour{'s' if round(hours) != 1 else ''}"
+    days = round(hours / 24)
+    if days <= 1:
+        return "tomorrow"
+    if days < 14:
+        return f"in {days} days"
+    return f"in {round(days / 7)} weeks"
 
 
 def _bar(t: Tally) -> str:
@@ -28,13 +55,18 @@ def title_html(text: str, lead: str = "") -> str:
     return f'<h1 id="sec-title" tabindex="-1" class="netedu-view-title">{escape(text)}</h1>{lead_html}'
 
 
-def contents_html(content: Content, progress: Progress, last_topic: str | None) -> str:
+def contents_html(content: Content, progress: Progress, last_topic: str | None, due_again: int = 0) -> str:
     course = content.course
     parts = [
         title_html(course.title),
         f'<p class="netedu-lead">{escape(course.description)}</p>',
         f'<p class="netedu-notice"><strong>{escape(DISCLAIMER_LEAD)}</strong> {escape(DISCLAIMER)}</p>',
     ]
+    if due_again:
+        parts.append(
+            f'<p class="netedu-due"><strong>{_questions(due_again)} you got right before {"is" if due_again == 1 else "are"} due again.</strong> '
+            '<a href="?view=progress&amp;section=due-again">Review them now</a> to keep them fresh.</p>'
+        )
     if last_topic in content.topics:
         topic = content.topics[last_topic]
         parts.append(
@@ -130,4 +162,23 @@ def progress_html(content: Content, progress: Progress) -> str:
         '<h2 id="sec-review" tabindex="-1">Review what I missed</h2>'
         f"<p>{len(progress.missed)} question{'s' if len(progress.missed) != 1 else ''} where your latest answer was not right.</p>"
     )
+    return "".join(parts)
+
+
+def spaced_html(schedule: Schedule, now: dt.datetime) -> str:
+    """The "due again" section: questions answered right come back after growing gaps."""
+    parts = [
+        '<h2 id="sec-due-again" tabindex="-1">Due again</h2>',
+        (
+            "<p>Questions you got right come back after growing gaps (days at first, then weeks), "
+            "because recalling something just as you begin to forget it is what keeps it.</p>"
+        ),
+    ]
+    if schedule.due:
+        parts.append(f'<p class="netedu-due"><strong>{_questions(len(schedule.due))} due again now.</strong></p>')
+    elif schedule.upcoming:
+        soon = schedule.due_by(schedule.upcoming[0][1])
+        parts.append(f"<p>Nothing is due again now. Next: {_questions(soon)} {_from_now(schedule.upcoming[0][1], now)}.</p>")
+    else:
+        parts.append("<p>Nothing yet: questions you answer right in the topics will be scheduled here.</p>")
     return "".join(parts)

@@ -23,7 +23,7 @@ from .room import RoomPanel
 __all__ = ["Mode", "QuestionWidget", "SubmitButton"]
 
 log = logging.getLogger("netedu")
-Mode = Literal["tutor", "exam", "review"]
+Mode = Literal["tutor", "exam", "review", "spaced"]
 NOT_SAVED = (
     "Your answer is shown here but could not be saved. Please tell your instructor; "
     "do not reload the page yet."
@@ -60,7 +60,7 @@ class SubmitButton:
 class QuestionWidget(ipw.VBox):
     """One question, graded in Python when the learner submits.
 
-    *tutor* and *review* modes show feedback at once ("Check answer"); *exam* mode locks the
+    *tutor*, *review* and *spaced* modes show feedback at once ("Check answer"); *exam* mode locks the
     answer in silently ("Save answer") until :meth:`reveal`. Tests drive it like a learner:
     set ``.value``, then ``check_button.click()``.
     """

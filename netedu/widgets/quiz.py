@@ -1,7 +1,8 @@
-"""QuizWidget: a bank of questions, one at a time, in tutor, exam or review mode."""
+"""QuizWidget: a bank of questions, one at a time, in tutor, exam, review or spaced mode."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -11,25 +12,42 @@ import ipywidgets as ipw
 import traitlets
 
 from ..content.questions import Case, Question
+from ..events import AnswerEvent
 from ..learner import shuffled
 from ..render import escape
+from ..spaced import due_questions
 from .case import CaseWidget
 from .context import QuizContext
 from .guard import friendly
 from .html import SafeHTML
 from .question import Mode, QuestionWidget
 
-__all__ = ["QuizWidget", "missed_questions"]
+__all__ = ["QuizWidget", "due_again", "missed_questions"]
 
 log = logging.getLogger("netedu")
 View = QuestionWidget | CaseWidget
 
 
 def missed_questions(questions: Sequence[Question], ctx: QuizContext) -> list[Question]:
-    """The questions whose latest answer by this learner was not right."""
-    ids = [q.id for q in questions]
+    """The questions whose latest answer by this learner was not right (for a case: any part)."""
+    ids = [p.id for q in questions for p in (q, *getattr(q, "parts", ()))]
     latest = ctx.sink.latest(ctx.learner, ids)
-    return [q for q in questions if q.id in latest and not latest[q.id].correct]
+    return [q for q in questions if any(p.id in latest and not latest[p.id].correct for p in (q, *getattr(q, "parts", ())))]
+
+
+def learner_answers(questions: Sequence[Question], ctx: QuizContext) -> list[AnswerEvent]:
+    """This learner's answers to ``questions`` (oldest first): every one if the sink keeps them
+    all, else the latest of each."""
+    every = getattr(ctx.sink, "answers", None)
+    if every is not None:
+        return every(ctx.learner)
+    ids = [p.id for q in questions for p in (q, *getattr(q, "parts", ()))]
+    return sorted(ctx.sink.latest(ctx.learner, ids).values(), key=lambda e: e.timestamp)
+
+
+def due_again(questions: Sequence[Question], ctx: QuizContext, now: dt.datetime | None = None) -> list[Question]:
+    """The questions this learner got right whose spaced-review date has come (see :mod:`netedu.spaced`)."""
+    return due_questions(questions, learner_answers(questions, ctx), now or dt.datetime.now(dt.timezone.utc))
 
 
 def _clock_text(seconds: float) -> str:
@@ -44,6 +62,8 @@ class QuizWidget(ipw.VBox):
     * ``exam``: answers are saved without feedback; *Finish exam* (or the end of the time
       limit) locks everything and shows a results summary, then every question's feedback.
     * ``review``: only the questions this learner last got wrong, with feedback.
+    * ``spaced``: only the questions this learner got right whose spaced-review date has come
+      (they return after growing gaps so they stay known), with feedback.
 
     Question order is shuffled per learner in exam and review modes (``shuffle_questions``
     overrides); a reload shows the same order.
@@ -66,15 +86,18 @@ class QuizWidget(ipw.VBox):
         time_limit: float | None = None,
         shuffle_questions: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
+        now: dt.datetime | None = None,
         **kwargs: Any,
     ):
-        if mode not in ("tutor", "exam", "review"):
-            raise ValueError(f"unknown quiz mode {mode!r}: use 'tutor', 'exam' or 'review'")
+        if mode not in ("tutor", "exam", "review", "spaced"):
+            raise ValueError(f"unknown quiz mode {mode!r}: use 'tutor', 'exam', 'review' or 'spaced'")
         if time_limit is not None and (mode != "exam" or time_limit <= 0):
             raise ValueError("a time limit (in minutes, more than 0) is only for exam mode")
         self.ctx, self.mode, self._label, self._clock = ctx, mode, label, clock
         if mode == "review":
             questions = missed_questions(questions, ctx)
+        elif mode == "spaced":
+            questions = due_again(questions, ctx, now)
         if shuffle_questions if shuffle_questions is not None else mode != "tutor":
             questions = shuffled(questions, ctx.learner, ctx.topic_id or "", mode, "questions")
         self.questions = tuple(questions)
@@ -138,6 +161,8 @@ class QuizWidget(ipw.VBox):
     def _empty(self) -> None:
         if self.mode == "review":
             message = "Nothing to review here: you have not got any of these questions wrong (or not tried them yet)."
+        elif self.mode == "spaced":
+            message = "Nothing is due again yet: questions you got right come back after a few days."
         else:
             message = "This quiz has no questions yet."
         self._slot.children = (SafeHTML(f'<p class="netedu-empty">{escape(message)}</p>'),)
@@ -155,7 +180,7 @@ class QuizWidget(ipw.VBox):
             progress = f"Finished: {self.correct} of {total} correct."
         else:
             progress = f"Score so far: {self.correct} correct of {self.answered} answered."
-        mode = {"tutor": "", "exam": " · Exam", "review": " · Review of missed questions"}[self.mode]
+        mode = {"tutor": "", "exam": " · Exam", "review": " · Review of missed questions", "spaced": " · Due again"}[self.mode]
         self._status.value = (
             f"<p><strong>{escape(self._label)}</strong>{escape(mode)} · Question {self.index + 1} of {total}"
             f' · <span class="netedu-score">{escape(progress)}</span></p>'

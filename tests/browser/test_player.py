@@ -158,3 +158,43 @@ def test_slides_render_and_advance_offline(page: Page, player_app, external_requ
     expect(page.locator(".reveal .slides section").first).to_be_visible(timeout=FIRST_LOAD)
     expect(page.locator("aside.notes")).to_contain_text("SPEAKER-NOTE-ALPHA")  # for the presenter's view
     expect(page.get_by_text("SPEAKER-NOTE-ALPHA")).to_be_hidden()
+
+
+def test_questions_answered_right_weeks_ago_come_back_as_due_again(browser, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from netedu.events import AnswerEvent
+    from netedu.learner import LEARNER_COOKIE, learner_from_cookie
+    from netedu.store import ProgressStore
+
+    token = "spaced-review-learner-0001"
+    learner = learner_from_cookie(f"{LEARNER_COOKIE}={token}")
+    url = f"sqlite:///{tmp_path / 'spaced.sqlite'}"
+    store = ProgressStore(url)
+    weeks_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=21)).isoformat(timespec="milliseconds")
+    store.record(AnswerEvent(learner=learner, question_id="alpha-single", topic_id="alpha", mode="tutor", response=["right-one"],
+                             correct=True, score=1.0, max_score=1.0, timestamp=weeks_ago))
+    store.close()
+    with serve_test_course(tmp_path / "course", env={"NETEDU_DATABASE_URL": url}) as app:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([{"name": LEARNER_COOKIE, "value": token, "url": app.url}])
+        page = context.new_page()
+        open_player(page, app)
+        banner = page.locator(".netedu-due")
+        expect(banner).to_contain_text("1 question you got right before is due again.")
+        banner.get_by_role("link", name="Review them now").click()
+        expect(page.get_by_role("heading", level=2, name="Due again")).to_be_focused()
+        expect(page).to_have_url(re.compile(r"\?view=progress&section=due-again$"))
+        page.get_by_role("button", name="Review what is due").click()
+        review = page.locator(".netedu-quiz")
+        expect(review).to_contain_text("Due again · Question 1 of 1")
+        review.get_by_role("radio", name="The second option").check()
+        review.get_by_role("button", name="Check answer").click()
+        expect(review.locator(".netedu-verdict")).to_contain_text("✓ Correct")
+        assert run_axe(page) == [], "spaced review"
+        page.get_by_role("link", name="Contents").first.click()
+        expect(page.get_by_role("heading", level=1, name="Test course")).to_be_visible()
+        expect(page.locator(".netedu-due")).to_have_count(0)  # answered again: it waits longer now
+        page.get_by_role("link", name="My progress").click()
+        expect(page.locator(".netedu-player")).to_contain_text("Nothing is due again now. Next: 1 question in")
+        context.close()

@@ -22,8 +22,11 @@ def free_port() -> int:
 class Server:
     """A server subprocess; ``url`` is its address once :meth:`start` returns."""
 
-    def __init__(self, args: list[str], *, port: int | None = None, env: dict[str, str] | None = None, log: Path | None = None):
+    def __init__(
+        self, args: list[str], *, port: int | None = None, env: dict[str, str] | None = None, log: Path | None = None, ready_path: str = ""
+    ):
         self.port = port or free_port()
+        self.ready_path = ready_path  # what answers once the server is up
         self.args = [a.format(port=self.port) for a in args]
         self.env = {**os.environ, **(env or {})}
         self.log_path = log
@@ -34,7 +37,8 @@ class Server:
     def netedu(cls, root: Path, **kwargs) -> Server:
         return cls([sys.executable, "-m", "netedu", "--root", str(root), "serve", "--port", "{port}"], **kwargs)
 
-    def start(self, timeout: float = 90, ready_path: str = "") -> Server:
+    def start(self, timeout: float = 90, ready_path: str | None = None) -> Server:
+        ready_path = self.ready_path if ready_path is None else ready_path
         out = open(self.log_path, "w") if self.log_path else subprocess.DEVNULL
         self.proc = subprocess.Popen(self.args, stdout=out, stderr=subprocess.STDOUT, env=self.env, start_new_session=True)
         deadline = time.monotonic() + timeout
