@@ -1,4 +1,4 @@
-"""The ``netedu`` command: check the content, see the question bank, regenerate navigation, serve."""
+"""The ``netedu`` command: check the content, see the question bank, regenerate navigation, export, serve."""
 
 from __future__ import annotations
 
@@ -114,6 +114,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import write_anki
+
+    content = load_content(_root(args))
+    try:
+        export = write_anki(content, args.out, args.topic or None)
+    except KeyError as err:
+        print(f"netedu export: {err.args[0]}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"netedu export: cannot write {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    topics = "topic" if export.topics == 1 else "topics"
+    print(f"netedu export: wrote {export.notes} cards from {export.topics} {topics} to {args.out}")
+    if export.skipped:
+        print(f"  left out {len(export.skipped)} hotspot question(s), which need a drawing to click: {', '.join(export.skipped)}")
+    print("  Import it in Anki (File > Import); importing a newer export updates these cards and keeps their reviews.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="netedu", description=__doc__)
     parser.add_argument("--root", help="the course checkout (default: found from the working directory)")
@@ -125,6 +145,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("nav", help="regenerate the navigation, disclaimer and reference cells of the notebooks")
     p.add_argument("--check", action="store_true", help="only report stale notebooks (exit 1 if any)")
     p.set_defaults(func=cmd_nav)
+    p = sub.add_parser("export", help="export the question bank for study elsewhere (an Anki deck)")
+    p.add_argument("format", choices=["anki"], help="anki: an .apkg deck, one card per question, with answers, explanations and sources")
+    p.add_argument("--out", required=True, help="the file to write, e.g. netedu.apkg")
+    p.add_argument("--topic", action="append", metavar="ID", help="only this topic (repeat for several; default: every topic)")
+    p.set_defaults(func=cmd_export)
     p = sub.add_parser("serve", help="serve the course app with Voila")
     p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")

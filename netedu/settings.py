@@ -10,6 +10,7 @@ __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_POOL_SIZE",
     "DEFAULT_PORT",
+    "ANKI_ENV",
     "DISCLAIMER",
     "DISCLAIMER_LEAD",
     "NOTEBOOK_API",
@@ -35,6 +36,9 @@ DISCLAIMER = (
     "Follow your local guidelines and the clinical team responsible for the patient."
 )
 DISCLAIMER_LEAD = "Educational, not medical advice."
+
+#: Set by ``netedu serve`` for its kernels: the server offers the Anki deck download.
+ANKI_ENV = "NETEDU_ANKI_DOWNLOAD"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

@@ -8,6 +8,7 @@ educator view on in this browser (questions then show the room's answers).
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import hmac
 import logging
@@ -29,9 +30,26 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from ..content import ContentError, load_content
-from ..educator import EDUCATOR_COOKIE, KEY_ENV, KEY_HASH_ENV, MIN_KEY_LENGTH, is_educator, key_hash, new_key
+from ..educator import (
+    EDUCATOR_COOKIE,
+    KEY_ENV,
+    KEY_HASH_ENV,
+    MIN_KEY_LENGTH,
+    is_educator,
+    key_hash,
+    new_key,
+)
+from ..export import ANKI_FILE_NAME, DeckCache
 from ..learner import LEARNER_COOKIE
-from ..settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
+from ..settings import (
+    ANKI_ENV,
+    DEFAULT_HOST,
+    DEFAULT_POOL_SIZE,
+    DEFAULT_PORT,
+    DISCLAIMER,
+    DISCLAIMER_LEAD,
+    PLAYER_NOTEBOOK,
+)
 
 __all__ = ["NeteduVoila", "make_config", "serve"]
 
@@ -158,6 +176,25 @@ class _Static(_SecureHeaders, tornado.web.StaticFileHandler):
     pass
 
 
+class AnkiDeckHandler(_SecureHeaders):
+    """``/export/netedu.apkg``: the whole question bank as an Anki deck to download (built in a
+    worker thread, so learners' pages stay responsive, and only again when content changes)."""
+
+    def initialize(self, decks: DeckCache) -> None:
+        self.decks = decks
+
+    async def get(self) -> None:
+        try:
+            data = await asyncio.get_running_loop().run_in_executor(None, self.decks.get)
+        except ContentError as err:
+            log.error("netedu: the course content has problems:\n%s", err)
+            raise tornado.web.HTTPError(503, reason="The course content has problems") from None
+        self.set_header("Content-Type", "application/octet-stream")
+        self.set_header("Content-Disposition", f'attachment; filename="{ANKI_FILE_NAME}"')
+        self.set_header("Cache-Control", "no-cache")
+        self.finish(data)
+
+
 class _NoContent(tornado.web.RequestHandler):
     def get(self) -> None:
         self.set_status(204)
@@ -199,6 +236,7 @@ class NeteduVoila(Voila):
             (url_path_join(self.server_url, r"/educator/?"), EducatorHandler, {"base_url": self.base_url}),
             (url_path_join(self.server_url, r"/netedu/static/(.*)"), _Static, {"path": str(STATIC)}),
             (url_path_join(self.server_url, r"/favicon.ico"), _NoContent),
+            (url_path_join(self.server_url, r"/export/" + ANKI_FILE_NAME.replace(".", r"\.")), AnkiDeckHandler, {"decks": DeckCache(self.course_root)}),
             (
                 url_path_join(self.server_url, r"/slides/(.*)"),
                 LearnerPageHandler,
@@ -263,6 +301,7 @@ def serve(
     # Kernels inherit the environment: they find the course, the progress store, netedu's
     # Voila templates, and the address to fetch their learner's request information from.
     os.environ["NETEDU_ROOT"] = str(root)
+    os.environ[ANKI_ENV] = "1"  # the player offers the deck download this server has
     key = educator_key or os.environ.get(KEY_ENV) or new_key()
     if len(key) < MIN_KEY_LENGTH:
         raise ValueError(f"the educator key must be at least {MIN_KEY_LENGTH} characters long")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from ..content import Content, Question
 from ..events import EventSink, get_sink
 from ..progress import summarize
 from ..render import escape
+from ..settings import ANKI_ENV
 from ..spaced import Schedule, schedule
 from ..widgets import QuizContext, QuizWidget, SafeHTML
 from ..widgets.guard import friendly
@@ -129,7 +131,8 @@ class PlayerWidget(ipw.VBox):
     def _contents(self, _route: Route) -> tuple[ipw.Widget, ...]:
         progress = summarize(self.content, self._latest())
         due = len(self._schedule().due)
-        return (SafeHTML(contents_html(self.content, progress, self._last_topic(), due_again=due)),)
+        anki = os.environ.get(ANKI_ENV) == "1"
+        return (SafeHTML(contents_html(self.content, progress, self._last_topic(), due_again=due, anki=anki)),)
 
     def _start(self, _route: Route) -> tuple[ipw.Widget, ...]:
         if self._start_view is None:

@@ -55,7 +55,11 @@ def title_html(text: str, lead: str = "") -> str:
     return f'<h1 id="sec-title" tabindex="-1" class="netedu-view-title">{escape(text)}</h1>{lead_html}'
 
 
-def contents_html(content: Content, progress: Progress, last_topic: str | None, due_again: int = 0) -> str:
+#: The deck download, relative to the player's page ({base}voila/render/course.ipynb).
+ANKI_LINK = "../../export/netedu.apkg"
+
+
+def contents_html(content: Content, progress: Progress, last_topic: str | None, due_again: int = 0, anki: bool = False) -> str:
     course = content.course
     parts = [
         title_html(course.title),
@@ -89,6 +93,13 @@ def contents_html(content: Content, progress: Progress, last_topic: str | None, 
             f"<details><summary>Learning objectives</summary><ul>{objectives}</ul></details></li>"
         )
     parts.append("</ol>")
+    if anki:
+        parts.append(
+            '<h2 id="sec-anki" tabindex="-1">Revise anywhere</h2>'
+            f'<p>Take every question with you: <a href="{ANKI_LINK}">download the Anki deck</a> '
+            "(one card per question, with the answer, why, and the sources; open it in Anki on a computer or phone). "
+            "Downloading a newer deck later updates your cards and keeps your reviews.</p>"
+        )
     return "".join(parts)
 
 

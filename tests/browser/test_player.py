@@ -198,3 +198,35 @@ def test_questions_answered_right_weeks_ago_come_back_as_due_again(browser, tmp_
         page.get_by_role("link", name="My progress").click()
         expect(page.locator(".netedu-player")).to_contain_text("Nothing is due again now. Next: 1 question in")
         context.close()
+
+
+def test_the_question_bank_downloads_as_an_anki_deck(page: Page, player_app, tmp_path: Path, external_requests) -> None:
+    import sqlite3
+    import zipfile
+
+    open_player(page, player_app)
+    section = page.get_by_role("heading", level=2, name="Revise anywhere")
+    expect(section).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="download the Anki deck").click()
+    assert download.value.suggested_filename == "netedu.apkg"
+    deck = tmp_path / "deck.apkg"
+    download.value.save_as(deck)
+    with zipfile.ZipFile(deck) as z:
+        z.extract("collection.anki2", tmp_path)
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    fronts = [row[0].split("\x1f")[0] for row in db.execute("select flds from notes")]
+    db.close()
+    assert len(fronts) == 8 and any("Which option is right?" in f for f in fronts)
+    page.goto(player_app.url + "topics")  # the educators' course map links to it too
+    expect(page.get_by_role("link", name="an Anki deck to download")).to_have_attribute("href", "/export/netedu.apkg")
+    assert external_requests == []
+
+
+def test_the_deck_download_of_broken_content_is_a_clear_error_not_a_stale_file(broken_app) -> None:
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(broken_app.url + "export/netedu.apkg", timeout=60)
+    assert caught.value.code == 503
