@@ -34,6 +34,8 @@ from .content import (
     Question,
     SingleChoice,
     TrueFalse,
+    gradable,
+    load_content,
 )
 from .learner import shuffled
 from .render import escape, markdown, markdown_inline, sanitize
@@ -202,8 +204,8 @@ def anki_deck(content: Content, topic_ids: Sequence[str] | None = None) -> AnkiE
         label = f"Topic {number}: {topic.title}"
         tags = ["netedu", topic_id]
         for q in content.questions[topic_id]:
-            units = [(p, q) for p in q.parts] if isinstance(q, Case) else [(q, None)]
-            for item, case in units:
+            case = q if isinstance(q, Case) else None
+            for item in gradable(q):
                 if isinstance(item, Hotspot):
                     skipped.append(item.id)
                     continue
@@ -238,8 +240,6 @@ class DeckCache:
 
     def get(self) -> bytes:
         """The .apkg bytes (raises ``ContentError`` if the content has problems)."""
-        from .content import load_content
-
         with self._lock:
             stamp = self._content_stamp()
             if stamp != self._stamp:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .content import Case, Content
+from .content import Content, gradable
 from .events import AnswerEvent
 
 __all__ = ["ObjectiveProgress", "Progress", "TopicProgress", "summarize"]
@@ -72,10 +72,10 @@ def summarize(content: Content, latest: Mapping[str, AnswerEvent]) -> Progress:
     """Progress from each question's latest answer (a case counts through its parts)."""
     topics, objectives, missed = [], [], []
     for topic in content.topics.values():
-        gradable = [p for q in content.questions[topic.id] for p in (q.parts if isinstance(q, Case) else (q,))]
-        topics.append(TopicProgress(*_tally(gradable, latest), topic_id=topic.id, title=topic.title))
+        parts = [p for q in content.questions[topic.id] for p in gradable(q)]
+        topics.append(TopicProgress(*_tally(parts, latest), topic_id=topic.id, title=topic.title))
         for objective in topic.objectives:
-            mine = [q for q in gradable if q.objective == objective.id]
+            mine = [q for q in parts if q.objective == objective.id]
             objectives.append(ObjectiveProgress(*_tally(mine, latest), topic_id=topic.id, objective_id=objective.id, text=objective.text))
-        missed += [q.id for q in gradable if q.id in latest and not latest[q.id].correct]
+        missed += [q.id for q in parts if q.id in latest and not latest[q.id].correct]
     return Progress(tuple(topics), tuple(objectives), tuple(missed))

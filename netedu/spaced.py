@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from fsrs import Card, Rating, Scheduler
 
-from .content import Case, Question
+from .content import Question, gradable
 from .events import AnswerEvent
 
 __all__ = ["Schedule", "due_questions", "replay", "schedule"]
@@ -65,7 +65,7 @@ def schedule(questions: Sequence[Question], events: Iterable[AnswerEvent], now: 
     cards = replay(events)
     dates: list[tuple[str, dt.datetime]] = []
     for q in questions:
-        parts = q.parts if isinstance(q, Case) else (q,)
+        parts = gradable(q)
         answered = [cards[p.id] for p in parts if p.id in cards]
         if not answered or not all(right for _, right in answered):
             continue  # never tried, or missed: not in the spaced review

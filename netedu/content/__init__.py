@@ -15,6 +15,7 @@ from .questions import (
     Question,
     SingleChoice,
     TrueFalse,
+    gradable,
 )
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "SingleChoice",
     "Topic",
     "TrueFalse",
+    "gradable",
     "load_content",
     "validate_content",
 ]

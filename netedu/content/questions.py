@@ -315,6 +315,11 @@ QUESTION_TYPES: tuple[str, ...] = (
 )
 
 
+def gradable(question: Question) -> tuple[Question, ...]:
+    """What records answers: a case's parts (a case has no answer of its own), else the question."""
+    return question.parts if isinstance(question, Case) else (question,)
+
+
 class QuestionFile(Model):
     """The question bank of one topic."""
 

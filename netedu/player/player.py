@@ -15,7 +15,7 @@ import ipywidgets as ipw
 import traitlets
 
 from ..api import build
-from ..content import Content, Question
+from ..content import Content, Question, gradable
 from ..events import EventSink, get_sink
 from ..progress import summarize
 from ..render import escape
@@ -205,7 +205,7 @@ class PlayerWidget(ipw.VBox):
             return Schedule((), ())
 
     def _latest(self) -> dict:
-        ids = [p.id for bank in self.content.questions.values() for q in bank for p in (*getattr(q, "parts", ()), q)]
+        ids = [p.id for q in self._all_questions() for p in gradable(q)]
         try:
             return self.sink.latest(self.learner, ids)
         except Exception:

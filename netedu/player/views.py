@@ -161,7 +161,7 @@ def progress_html(content: Content, progress: Progress) -> str:
     weakest = progress.weakest
     items = "".join(
         f'<li><a href="?topic={escape(o.topic_id)}">{markdown_inline(o.text)}</a> '
-        f'<span class="netedu-progress-text">({o.percent}% of points on {o.answered} question{"s" if o.answered != 1 else ""}, '
+        f'<span class="netedu-progress-text">({o.percent}% of points on {_questions(o.answered)}, '
         f"{escape(content.topics[o.topic_id].title)})</span></li>"
         for o in weakest
     )
@@ -171,7 +171,7 @@ def progress_html(content: Content, progress: Progress) -> str:
     )
     parts.append(
         '<h2 id="sec-review" tabindex="-1">Review what I missed</h2>'
-        f"<p>{len(progress.missed)} question{'s' if len(progress.missed) != 1 else ''} where your latest answer was not right.</p>"
+        f"<p>{_questions(len(progress.missed))} where your latest answer was not right.</p>"
     )
     return "".join(parts)
 

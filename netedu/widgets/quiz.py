@@ -11,7 +11,7 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from ..content.questions import Case, Question
+from ..content.questions import Case, Question, gradable
 from ..events import AnswerEvent
 from ..learner import shuffled
 from ..render import escape
@@ -30,9 +30,12 @@ View = QuestionWidget | CaseWidget
 
 def missed_questions(questions: Sequence[Question], ctx: QuizContext) -> list[Question]:
     """The questions whose latest answer by this learner was not right (for a case: any part)."""
-    ids = [p.id for q in questions for p in (q, *getattr(q, "parts", ()))]
-    latest = ctx.sink.latest(ctx.learner, ids)
-    return [q for q in questions if any(p.id in latest and not latest[p.id].correct for p in (q, *getattr(q, "parts", ())))]
+    latest = ctx.sink.latest(ctx.learner, _ids(questions))
+    return [q for q in questions if any(p.id in latest and not latest[p.id].correct for p in gradable(q))]
+
+
+def _ids(questions: Sequence[Question]) -> list[str]:
+    return [p.id for q in questions for p in gradable(q)]
 
 
 def learner_answers(questions: Sequence[Question], ctx: QuizContext) -> list[AnswerEvent]:
@@ -41,8 +44,7 @@ def learner_answers(questions: Sequence[Question], ctx: QuizContext) -> list[Ans
     every = getattr(ctx.sink, "answers", None)
     if every is not None:
         return every(ctx.learner)
-    ids = [p.id for q in questions for p in (q, *getattr(q, "parts", ()))]
-    return sorted(ctx.sink.latest(ctx.learner, ids).values(), key=lambda e: e.timestamp)
+    return sorted(ctx.sink.latest(ctx.learner, _ids(questions)).values(), key=lambda e: e.timestamp)
 
 
 def due_again(questions: Sequence[Question], ctx: QuizContext, now: dt.datetime | None = None) -> list[Question]:
