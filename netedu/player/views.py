@@ -97,7 +97,7 @@ def contents_html(content: Content, progress: Progress, last_topic: str | None, 
         parts.append(
             '<h2 id="sec-anki" tabindex="-1">Revise anywhere</h2>'
             f'<p>Take every question with you: <a href="{ANKI_LINK}">download the Anki deck</a> '
-            "(one card per question, with the answer, why, and the sources; open it in Anki on a computer or phone). "
+            "(one card per question, with the answer, the reasoning and the sources; open it in Anki on a computer or phone). "
             "Downloading a newer deck later updates your cards and keeps your reviews.</p>"
         )
     return "".join(parts)
