@@ -10,7 +10,7 @@ def _progress_in_a_temporary_database(tmp_path_factory: pytest.TempPathFactory):
     """No test (nor any kernel or server a test starts) writes to the user's own progress."""
     import os
 
-    from netedu import events
+    from netedu.store import events
 
     url = f"sqlite:///{tmp_path_factory.mktemp('progress') / 'progress.sqlite'}"
     previous = os.environ.get("NETEDU_DATABASE_URL")

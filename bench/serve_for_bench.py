@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from netedu.app.server import SHARE, NeteduVoila, make_config
+from netedu.server.app import SHARE, NeteduVoila, make_config
 
 root = Path(sys.argv[1]).resolve()
 port = int(sys.argv[2])

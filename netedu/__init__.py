@@ -14,7 +14,7 @@ __all__ = ["__version__", "course", "explore", "question", "quiz"]
 def __getattr__(name: str) -> Any:
     # Widgets load only when a notebook asks for them, so `netedu check` stays fast.
     if name in {"course", "explore", "question", "quiz"}:
-        from . import api
+        from netedu import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'netedu' has no attribute {name!r}")

@@ -9,10 +9,10 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from .content import Case, Content, ContentError, load_content
-from .render import escape
-from .settings import find_root
-from .widgets import CaseWidget, QuestionWidget, QuizContext, QuizWidget, SafeHTML
+from netedu.content import Case, Content, ContentError, load_content
+from netedu.render import escape
+from netedu.settings import find_root
+from netedu.widgets import CaseWidget, QuestionWidget, QuizContext, QuizWidget, SafeHTML
 
 __all__ = ["build", "course", "question", "quiz", "unavailable"]
 
@@ -50,7 +50,7 @@ def _question(content: Content, ctx: QuizContext, question_id: str) -> ipw.Widge
 
 
 def _explore(content: Content, ctx: QuizContext, name: str) -> ipw.Widget:
-    from .explorers import explorer
+    from netedu.widgets.explorers import explorer
 
     return explorer(name, content, ctx)
 
@@ -121,8 +121,8 @@ def course(*, root: Path | str | None = None) -> ipw.Widget:
     except _EXPECTED as err:
         return unavailable("course", err)
     query = _wait_for_request()
-    from .learner import current_learner
-    from .player import PlayerWidget
+    from netedu.learning.seeded import current_learner
+    from netedu.player import PlayerWidget
 
     return PlayerWidget(content, learner=current_learner(), query=query)
 

@@ -8,8 +8,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .content import ContentError, load_content, validate_content
-from .settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, find_root
+from netedu.content import ContentError, load_content, validate_content
+from netedu.settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, find_root
 
 __all__ = ["main", "stats"]
 
@@ -21,7 +21,7 @@ def _root(args: argparse.Namespace) -> Path:
 def _problems(root: Path) -> list[str]:
     problems = validate_content(root)
     if not problems:
-        from .notebooks import check_notebooks
+        from netedu.content.notebooks import check_notebooks
 
         problems = check_notebooks(load_content(root))
     return [str(p) for p in problems]
@@ -77,8 +77,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_nav(args: argparse.Namespace) -> int:
-    from .notebooks import pages, sync_notebook, sync_player
-    from .settings import PLAYER_NOTEBOOK
+    from netedu.content.notebooks import pages, sync_notebook, sync_player
+    from netedu.settings import PLAYER_NOTEBOOK
 
     root = _root(args)
     content = load_content(root)
@@ -99,7 +99,7 @@ def cmd_nav(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .app import serve
+    from netedu.server import serve
 
     root = _root(args)
     try:
@@ -115,7 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import write_anki
+    from netedu.export.anki import write_anki
 
     content = load_content(_root(args))
     try:

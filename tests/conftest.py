@@ -22,7 +22,7 @@ def course(tmp_path: Path) -> Path:
 def synced(root: Path) -> Path:
     """Generate a course's navigation cells and player notebook, as ``netedu nav`` does."""
     from netedu.content import load_content
-    from netedu.notebooks import pages, sync_notebook, sync_player
+    from netedu.content.notebooks import pages, sync_notebook, sync_player
 
     content = load_content(root)
     for page in pages(content):

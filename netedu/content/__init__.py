@@ -1,9 +1,9 @@
 """Content as data: models, the YAML loader and validation (all problems reported at once)."""
 
-from .loader import Content, load_content, validate_content
-from .models import Course, Objective, Reference, Topic
-from .problems import ContentError, Problem
-from .questions import (
+from netedu.content.loader import Content, load_content, validate_content
+from netedu.content.models import Course, Objective, Reference, Topic
+from netedu.content.problems import ContentError, Problem
+from netedu.content.questions import (
     QUESTION_TYPES,
     Case,
     Hotspot,

@@ -12,10 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..staging import SITES
-from .base import Model, Slug, Text, duplicates
-from .explorers_care import ImagingFile, InterferenceFile, TrialFile, WalkThrough
-from .questions import ImageName
+from netedu.medicine.staging import SITES
+from netedu.content.base import Model, Slug, Text, duplicates
+from netedu.content.explorers_care import ImagingFile, InterferenceFile, TrialFile, WalkThrough
+from netedu.content.questions import ImageName
 
 __all__ = [
     "BodyMap",
@@ -170,15 +170,15 @@ def parse_epi_csv(text: str) -> list[tuple[int, dict[str, str]]]:
 #: file (or of one CSV row), or ``None`` for an explorer that is pure logic.
 EXPLORERS: dict[str, tuple[str, type[Model]] | None] = {
     "body-map": ("body-map.yaml", BodyMap),
-    "syndrome-explorer": ("syndromes.yaml", SyndromeFile),
-    "symptom-matcher": ("presentations.yaml", PresentationFile),
-    "incidence-trends": ("epidemiology.csv", EpiRow),
+    "syndrome-explorer": ("syndrome-explorer.yaml", SyndromeFile),
+    "symptom-matcher": ("symptom-matcher.yaml", PresentationFile),
+    "incidence-trends": ("incidence-trends.csv", EpiRow),
     "grade-calculator": None,
     "ki67-counting": None,
-    "marker-checker": ("interferences.yaml", InterferenceFile),
-    "imaging-chooser": ("imaging.yaml", ImagingFile),
+    "marker-checker": ("marker-checker.yaml", InterferenceFile),
+    "imaging-chooser": ("imaging-chooser.yaml", ImagingFile),
     "tnm-stager": None,
-    "evidence-explorer": ("trials.yaml", TrialFile),
+    "evidence-explorer": ("evidence-explorer.yaml", TrialFile),
     "prrt-walkthrough": ("prrt-walkthrough.yaml", WalkThrough),
 }
 

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Model, Slug, Text, duplicates
-from .questions import Option
+from netedu.content.base import Model, Slug, Text, duplicates
+from netedu.content.questions import Option
 
 __all__ = [
     "Effect",
@@ -135,7 +135,7 @@ class Headline(Model):
 
 
 #: Where a trial's patients' tumours arose: a single site, or a group a trial enrolled as a whole
-#: (``netedu.trials.SITE_GROUPS`` says which sites each group covers).
+#: (``netedu.explorers.evidence_explorer.SITE_GROUPS`` says which sites each group covers).
 TrialSite = Literal["pancreas", "midgut", "hindgut", "lung", "unknown primary", "gastrointestinal", "extra-pancreatic", "gastroenteropancreatic"]
 #: The WHO grade enrolled; "well-differentiated" for trials that did not report grades.
 TrialGrade = Literal["G1", "G2", "G3", "well-differentiated"]

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .explorer_data import load_explorer_data
-from .images import region_inside, svg_data_uri, svg_viewbox
-from .models import Course, Reference, ReferenceFile, Topic
-from .problems import ContentError, Problem
-from .questions import Case, Hotspot, Question, QuestionFile
-from ..settings import PLAYER_NOTEBOOK
-from .reader import Reader, notebooks_in, yaml_files
+from netedu.explorers.data import load_explorer_data
+from netedu.content.images import region_inside, svg_data_uri, svg_viewbox
+from netedu.content.models import Course, Reference, ReferenceFile, Topic
+from netedu.content.problems import ContentError, Problem
+from netedu.content.questions import Case, Hotspot, Question, QuestionFile
+from netedu.settings import PLAYER_NOTEBOOK
+from netedu.content.reader import Reader, notebooks_in, yaml_files
 
 M = TypeVar("M", Topic, QuestionFile)
 

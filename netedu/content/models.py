@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import Model, NotebookName, Slug, Text, duplicates, surname
+from netedu.content.base import Model, NotebookName, Slug, Text, duplicates, surname
 
 __all__ = ["Course", "Objective", "Reference", "ReferenceFile", "SeedSection", "StartPage", "Topic"]
 

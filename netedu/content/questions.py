@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .base import Difficulty, Model, Slug, Text, duplicates
+from netedu.content.base import Difficulty, Model, Slug, Text, duplicates
 
 __all__ = [
     "Case",

@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import explorers, explorers_care, models, questions
-from .problems import Problem
-from .questions import QUESTION_TYPES
-from .yamlio import YamlDocument, read_yaml
+from netedu.content import explorers, explorers_care, models, questions
+from netedu.content.problems import Problem
+from netedu.content.questions import QUESTION_TYPES
+from netedu.content.yamlio import YamlDocument, read_yaml
 
 __all__ = ["Reader", "clean_loc", "message", "notebooks_in", "yaml_files"]
 

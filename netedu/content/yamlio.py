@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, format_path
+from netedu.content.problems import Problem, format_path
 
 __all__ = ["YamlDocument", "read_yaml"]
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..render import escape, markdown
-from ..settings import NOTEBOOK_API
+from netedu.render import escape, markdown
+from netedu.settings import NOTEBOOK_API
 
 __all__ = ["Call", "Page", "Section", "Text", "read_page"]
 

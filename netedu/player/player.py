@@ -14,20 +14,20 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from ..api import build
-from ..content import Content, Question, gradable
-from ..events import EventSink, get_sink
-from ..progress import summarize
-from ..render import escape
-from ..settings import ANKI_ENV
-from ..spaced import Schedule, schedule
-from ..widgets import QuizContext, QuizWidget, SafeHTML
-from ..widgets.guard import friendly
-from ..widgets.quiz import learner_answers
-from .pages import Page, Text, read_page
-from .router import RouterWidget
-from .routes import Route, parse_route
-from .views import (
+from netedu.api import build
+from netedu.content import Content, Question, gradable
+from netedu.store.events import EventSink, get_sink
+from netedu.learning.progress import summarize
+from netedu.render import escape
+from netedu.settings import ANKI_ENV
+from netedu.learning.spaced import Schedule, schedule
+from netedu.widgets import QuizContext, QuizWidget, SafeHTML
+from netedu.widgets.guard import friendly
+from netedu.widgets.quiz import learner_answers
+from netedu.player.pages import Page, Text, read_page
+from netedu.player.router import RouterWidget
+from netedu.player.routes import Route, parse_route
+from netedu.player.views import (
     contents_html,
     nav_html,
     progress_html,

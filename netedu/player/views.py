@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..content import Content, Topic
-from ..progress import Progress, Tally
-from ..render import escape, markdown_inline
-from ..settings import DISCLAIMER, DISCLAIMER_LEAD
-from ..spaced import Schedule
-from .routes import Route
+from netedu.content import Content, Topic
+from netedu.learning.progress import Progress, Tally
+from netedu.render import escape, markdown_inline
+from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD
+from netedu.learning.spaced import Schedule
+from netedu.player.routes import Route
 
 __all__ = ["contents_html", "nav_html", "progress_html", "spaced_html", "topic_header_html"]
 

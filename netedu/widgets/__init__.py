@@ -1,11 +1,11 @@
 """Thin widget views over netedu's pure logic."""
 
-from .case import CaseWidget
-from .context import QuizContext
-from .html import SafeHTML
-from .question import QuestionWidget
-from .quiz import QuizWidget
-from .response import (
+from netedu.widgets.case import CaseWidget
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.question import QuestionWidget
+from netedu.widgets.quiz import QuizWidget
+from netedu.widgets.response import (
     ChoiceResponse,
     HotspotResponse,
     MatchingResponse,

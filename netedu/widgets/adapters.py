@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..content.questions import Hotspot, Matching, MultipleChoice, Numeric, Ordering, Question, TrueFalse
-from ..feedback import Feedback
-from ..learner import shuffled
-from ..render import markdown, markdown_inline
-from .context import QuizContext
-from .response import ChoiceResponse, HotspotResponse, MatchingResponse, NumericResponse, OrderingResponse, ResponseWidget
+from netedu.content.questions import Hotspot, Matching, MultipleChoice, Numeric, Ordering, Question, TrueFalse
+from netedu.learning.feedback import Feedback
+from netedu.learning.seeded import shuffled
+from netedu.render import markdown, markdown_inline
+from netedu.widgets.context import QuizContext
+from netedu.widgets.response import ChoiceResponse, HotspotResponse, MatchingResponse, NumericResponse, OrderingResponse, ResponseWidget
 
 __all__ = ["Adapter", "adapter_for"]
 

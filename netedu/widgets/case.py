@@ -7,11 +7,11 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from ..content.questions import Case
-from ..render import markdown
-from .context import QuizContext
-from .html import SafeHTML
-from .question import Mode, QuestionWidget
+from netedu.content.questions import Case
+from netedu.render import markdown
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.question import Mode, QuestionWidget
 
 __all__ = ["CaseWidget"]
 

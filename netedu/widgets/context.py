@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..content.loader import Content
-from ..content.models import Reference
-from ..educator import is_educator
-from ..events import EventSink, RoomSource, get_sink
-from ..learner import current_learner
+from netedu.content.loader import Content
+from netedu.content.models import Reference
+from netedu.server.identity import is_educator
+from netedu.store.events import EventSink, RoomSource, get_sink
+from netedu.learning.seeded import current_learner
 
 __all__ = ["QuizContext"]
 

@@ -9,7 +9,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from ..render import sanitize
+from netedu.render import sanitize
 
 __all__ = ["FormWidget"]
 

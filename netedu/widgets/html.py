@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 import traitlets
 
-from ..render import sanitize
+from netedu.render import sanitize
 
 __all__ = ["SafeHTML"]
 

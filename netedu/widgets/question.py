@@ -8,17 +8,17 @@ from typing import Any, Literal
 import ipywidgets as ipw
 import traitlets
 
-from ..content.questions import Question
-from ..events import AnswerEvent
-from ..feedback import answer_summary, feedback_for
-from ..grading import ResponseError, Verdict, grade
-from ..render import escape
-from .adapters import adapter_for
-from .context import QuizContext
-from .guard import friendly
-from .html import SafeHTML
-from .response import ResponseWidget
-from .room import RoomPanel
+from netedu.content.questions import Question
+from netedu.store.events import AnswerEvent
+from netedu.learning.feedback import answer_summary, feedback_for
+from netedu.learning.grading import ResponseError, Verdict, grade
+from netedu.render import escape
+from netedu.widgets.adapters import adapter_for
+from netedu.widgets.context import QuizContext
+from netedu.widgets.guard import friendly
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.response import ResponseWidget
+from netedu.widgets.room import RoomPanel
 
 __all__ = ["Mode", "QuestionWidget", "SubmitButton"]
 

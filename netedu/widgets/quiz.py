@@ -11,16 +11,16 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from ..content.questions import Case, Question, gradable
-from ..events import AnswerEvent
-from ..learner import shuffled
-from ..render import escape
-from ..spaced import due_questions
-from .case import CaseWidget
-from .context import QuizContext
-from .guard import friendly
-from .html import SafeHTML
-from .question import Mode, QuestionWidget
+from netedu.content.questions import Case, Question, gradable
+from netedu.store.events import AnswerEvent
+from netedu.learning.seeded import shuffled
+from netedu.render import escape
+from netedu.learning.spaced import due_questions
+from netedu.widgets.case import CaseWidget
+from netedu.widgets.context import QuizContext
+from netedu.widgets.guard import friendly
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.question import Mode, QuestionWidget
 
 __all__ = ["QuizWidget", "due_again", "missed_questions"]
 
@@ -48,7 +48,7 @@ def learner_answers(questions: Sequence[Question], ctx: QuizContext) -> list[Ans
 
 
 def due_again(questions: Sequence[Question], ctx: QuizContext, now: dt.datetime | None = None) -> list[Question]:
-    """The questions this learner got right whose spaced-review date has come (see :mod:`netedu.spaced`)."""
+    """The questions this learner got right whose spaced-review date has come (see :mod:`netedu.learning.spaced`)."""
     return due_questions(questions, learner_answers(questions, ctx), now or dt.datetime.now(dt.timezone.utc))
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import anywidget
 import traitlets
 
-from ..render import sanitize
+from netedu.render import sanitize
 
 __all__ = [
     "ChoiceResponse",

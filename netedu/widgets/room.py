@@ -10,10 +10,10 @@ import anywidget
 import ipywidgets as ipw
 import traitlets
 
-from ..content.questions import Question
-from ..events import RoomSource
-from ..room import default_since, tally, tally_html
-from .html import SafeHTML
+from netedu.content.questions import Question
+from netedu.store.events import RoomSource
+from netedu.learning.room import default_since, tally, tally_html
+from netedu.widgets.html import SafeHTML
 
 __all__ = ["RoomPanel", "Ticker"]
 

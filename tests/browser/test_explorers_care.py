@@ -9,9 +9,9 @@ from functools import cache
 from playwright.sync_api import Page, expect
 
 from netedu.content import Content, load_content
-from netedu.imaging import assess, summary_text
-from netedu.interference import check
-from netedu.trials import filter_trials
+from netedu.explorers.imaging_chooser import assess, summary_text
+from netedu.explorers.marker_checker import check
+from netedu.explorers.evidence_explorer import filter_trials
 from tests.browser.conftest import REPO, run_axe
 from tests.browser.test_explorers import open_topic
 

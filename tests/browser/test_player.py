@@ -163,9 +163,9 @@ def test_slides_render_and_advance_offline(page: Page, player_app, external_requ
 def test_questions_answered_right_weeks_ago_come_back_as_due_again(browser, tmp_path: Path) -> None:
     import datetime as dt
 
-    from netedu.events import AnswerEvent
-    from netedu.learner import LEARNER_COOKIE, learner_from_cookie
-    from netedu.store import ProgressStore
+    from netedu.store.events import AnswerEvent
+    from netedu.learning.seeded import LEARNER_COOKIE, learner_from_cookie
+    from netedu.store.sql import ProgressStore
 
     token = "spaced-review-learner-0001"
     learner = learner_from_cookie(f"{LEARNER_COOKIE}={token}")

@@ -9,7 +9,7 @@ import pytest
 import netedu
 from netedu.content import load_content
 from netedu.player import PlayerWidget, Route
-from netedu.store import ProgressStore
+from netedu.store.sql import ProgressStore
 from netedu.widgets import CaseWidget, QuestionWidget, QuizWidget
 
 

@@ -6,7 +6,7 @@ import json
 
 import ipywidgets as ipw
 
-from netedu.events import MemorySink
+from netedu.store.events import MemorySink
 from netedu.widgets import QuizContext
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netedu.content import load_content
-from netedu.explorers import explorer
+from netedu.widgets.explorers import explorer
 from netedu.widgets.explorers import (
     BodyMapWidget,
     GradeCalculatorWidget,

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from netedu.content import load_content
-from netedu.imaging import assess, summary_text
-from netedu.interference import check
+from netedu.explorers.imaging_chooser import assess, summary_text
+from netedu.explorers.marker_checker import check
 from netedu.content.explorers_care import TrialFile
-from netedu.trials import filter_trials, options
+from netedu.explorers.evidence_explorer import filter_trials, options
 from netedu.widgets.explorers import (
     EvidenceExplorerWidget,
     ImagingChooserWidget,
@@ -127,7 +127,7 @@ def test_tnm_stager_builds_t_n_m_then_the_stage(ctx) -> None:
 
 
 def test_walkthrough_step_titles_end_in_one_stop() -> None:
-    from netedu.walkthrough import as_case
+    from netedu.explorers.prrt_walkthrough import as_case
 
     steps = [{**s.model_dump(), "title": title} for s, title in zip(WALK.steps, ("Indication", "Does it apply?"))]
     walk = WALK.model_validate({**WALK.model_dump(), "steps": steps + [s.model_dump() for s in WALK.steps[2:]]})

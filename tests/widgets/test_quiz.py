@@ -8,7 +8,7 @@ import pytest
 
 import netedu
 from netedu.content import load_content
-from netedu.events import AnswerEvent
+from netedu.store.events import AnswerEvent
 from netedu.widgets import CaseWidget, QuizWidget
 from tests.widgets.helpers import RIGHT, context
 

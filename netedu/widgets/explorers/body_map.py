@@ -6,11 +6,11 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...bodymap import organ_html
-from ...content.explorers import BodyMap
-from ..context import QuizContext
-from ..html import SafeHTML
-from ..response import HotspotResponse
+from netedu.explorers.body_map import organ_html
+from netedu.content.explorers import BodyMap
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.response import HotspotResponse
 
 __all__ = ["BodyMapWidget"]
 

@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable
 
 import ipywidgets as ipw
 
-from ...feedback import cite
-from ...render import escape
-from ..context import QuizContext
-from ..response import ChoiceResponse
+from netedu.learning.feedback import cite
+from netedu.render import escape
+from netedu.widgets.context import QuizContext
+from netedu.widgets.response import ChoiceResponse
 
 __all__ = ["CheckboxGroups", "chooser", "sources"]
 

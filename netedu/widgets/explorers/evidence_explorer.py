@@ -7,13 +7,13 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...content.explorers_care import Trial, TrialFile
-from ...trials import CLASS_NAMES, GRADE_NAMES, SITE_NAMES, filter_trials, options, table_html
-from ..context import QuizContext
-from ..html import SafeHTML
-from ..response import ChoiceResponse
-from .common import CheckboxGroups
-from .incidence import PLOTLY_MIME
+from netedu.content.explorers_care import Trial, TrialFile
+from netedu.explorers.evidence_explorer import CLASS_NAMES, GRADE_NAMES, SITE_NAMES, filter_trials, options, table_html
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.response import ChoiceResponse
+from netedu.widgets.explorers.common import CheckboxGroups
+from netedu.widgets.explorers.incidence_trends import PLOTLY_MIME
 
 __all__ = ["EvidenceExplorerWidget", "hazard_ratio_figure"]
 

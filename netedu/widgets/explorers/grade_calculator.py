@@ -7,12 +7,12 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from ...grading import ResponseError, parse_number
-from ...pathology import who_grade
-from ...render import escape
-from ..context import QuizContext
-from ..form import FormWidget
-from .common import sources
+from netedu.learning.grading import ResponseError, parse_number
+from netedu.medicine.pathology import who_grade
+from netedu.render import escape
+from netedu.widgets.context import QuizContext
+from netedu.widgets.form import FormWidget
+from netedu.widgets.explorers.common import sources
 
 __all__ = ["GradeCalculatorWidget"]
 

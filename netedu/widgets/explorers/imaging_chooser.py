@@ -7,13 +7,13 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from ...content.explorers_care import ImagingFile
-from ...imaging import assess, summary_html, summary_text, test_feedback_html
-from ...render import escape, markdown
-from ..context import QuizContext
-from ..html import SafeHTML
-from ..response import ChoiceResponse
-from .common import chooser
+from netedu.content.explorers_care import ImagingFile
+from netedu.explorers.imaging_chooser import assess, summary_html, summary_text, test_feedback_html
+from netedu.render import escape, markdown
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.response import ChoiceResponse
+from netedu.widgets.explorers.common import chooser
 
 __all__ = ["ImagingChooserWidget"]
 

@@ -7,14 +7,14 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...grading import ResponseError, parse_number
-from ...ki67 import Field, field_svg, judge, make_field
-from ...learner import seeded_rng
-from ...render import escape
-from ..context import QuizContext
-from ..form import FormWidget
-from ..html import SafeHTML
-from .common import sources
+from netedu.learning.grading import ResponseError, parse_number
+from netedu.medicine.ki67 import Field, field_svg, judge, make_field
+from netedu.learning.seeded import seeded_rng
+from netedu.render import escape
+from netedu.widgets.context import QuizContext
+from netedu.widgets.form import FormWidget
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.explorers.common import sources
 
 __all__ = ["Ki67CountingWidget"]
 

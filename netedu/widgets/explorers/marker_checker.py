@@ -7,11 +7,11 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...content.explorers_care import InterferenceFile
-from ...interference import check, results_html
-from ..context import QuizContext
-from ..html import SafeHTML
-from .common import CheckboxGroups
+from netedu.content.explorers_care import InterferenceFile
+from netedu.explorers.marker_checker import check, results_html
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.explorers.common import CheckboxGroups
 
 __all__ = ["MarkerCheckerWidget"]
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...content.explorers import PresentationFile
-from ...matcher import match, results_html
-from ..context import QuizContext
-from ..html import SafeHTML
-from .common import CheckboxGroups
+from netedu.content.explorers import PresentationFile
+from netedu.explorers.symptom_matcher import match, results_html
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.explorers.common import CheckboxGroups
 
 __all__ = ["SymptomMatcherWidget"]
 

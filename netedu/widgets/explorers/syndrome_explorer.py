@@ -6,11 +6,11 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...content.explorers import SyndromeFile
-from ...syndromes import compare_html, syndrome_html
-from ..context import QuizContext
-from ..html import SafeHTML
-from .common import chooser
+from netedu.content.explorers import SyndromeFile
+from netedu.explorers.syndrome_explorer import compare_html, syndrome_html
+from netedu.widgets.context import QuizContext
+from netedu.widgets.html import SafeHTML
+from netedu.widgets.explorers.common import chooser
 
 __all__ = ["SyndromeExplorerWidget"]
 

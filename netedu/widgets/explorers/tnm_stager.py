@@ -6,12 +6,12 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from ...grading import ResponseError, parse_number
-from ...render import escape
-from ...staging import SITES, m_category, n_category, stage, t_category
-from ..context import QuizContext
-from ..form import FormWidget
-from .common import chooser, sources
+from netedu.learning.grading import ResponseError, parse_number
+from netedu.render import escape
+from netedu.medicine.staging import SITES, m_category, n_category, stage, t_category
+from netedu.widgets.context import QuizContext
+from netedu.widgets.form import FormWidget
+from netedu.widgets.explorers.common import chooser, sources
 
 __all__ = ["TnmStagerWidget"]
 

@@ -1,5 +1,0 @@
-"""The Voila app: hardened configuration, landing page and offline template."""
-
-from .server import NeteduVoila, make_config, serve
-
-__all__ = ["NeteduVoila", "make_config", "serve"]
