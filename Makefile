@@ -7,12 +7,15 @@ BIN := $(VENV)/bin
 AXE_VERSION := 4.14.1
 AXE := tests/.axe/node_modules/axe-core/axe.min.js
 
-.PHONY: serve test lab check nav chromium axe bench clean help
+.PHONY: serve test lint format screenshots lab check nav chromium axe bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve   start the course app on http://$(HOST):$(PORT)/"
-	@echo "make test    run the whole test suite (unit, content, notebooks, browser, accessibility)"
+	@echo "make test    run the whole test suite (lint, layers, unit, content, notebooks, browser, accessibility)"
+	@echo "make lint    ruff (lint and format check) and the import-linter layers contract"
+	@echo "make format  format the code with ruff"
+	@echo "make screenshots  refresh docs/images/ from the real app"
 	@echo "make lab     open the notebooks in JupyterLab"
 	@echo "make check   validate the content (netedu check)"
 	@echo "make nav     regenerate the notebooks' navigation, disclaimer and reference cells"
@@ -51,8 +54,20 @@ $(AXE):
 	@command -v npm >/dev/null || { echo "npm is needed to install axe-core for the accessibility tests: apt-get install npm (or install Node.js)"; exit 1; }
 	npm install --silent --no-audit --no-fund --prefix tests/.axe axe-core@$(AXE_VERSION)
 
-test: $(VENV)/.test-installed chromium axe
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint chromium axe
 	$(BIN)/python -m pytest
+
+screenshots: $(VENV)/.test-installed chromium
+	$(BIN)/python tests/support/screenshots.py
 
 bench: $(VENV)/.test-installed chromium
 	$(BIN)/python bench/voila_load.py

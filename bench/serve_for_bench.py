@@ -4,11 +4,13 @@ import os
 import sys
 from pathlib import Path
 
-from netedu.server.app import SHARE, NeteduVoila, make_config
+from netedu.server.app import SHARE, NeteduVoila
+from netedu.server.config import make_config
+from netedu.settings import ROOT_ENV
 
 root = Path(sys.argv[1]).resolve()
 port = int(sys.argv[2])
-os.environ["NETEDU_ROOT"] = str(root)
+os.environ[ROOT_ENV] = str(root)
 os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(SHARE), os.environ.get("JUPYTER_PATH")) if p)
 config = make_config(root, port=port)
 config.Voila.root_dir = str(root)

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from netedu.content import ContentError, load_content, validate_content
-from netedu.settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, find_root
+from netedu.settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, PLAYER_NOTEBOOK, find_root
 
 __all__ = ["main", "stats"]
 
@@ -78,7 +78,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_nav(args: argparse.Namespace) -> int:
     from netedu.content.notebooks import pages, sync_notebook, sync_player
-    from netedu.settings import PLAYER_NOTEBOOK
 
     root = _root(args)
     content = load_content(root)
@@ -99,7 +98,7 @@ def cmd_nav(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from netedu.server import serve
+    from netedu.server.app import serve
 
     root = _root(args)
     try:

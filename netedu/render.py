@@ -16,7 +16,9 @@ import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
-__all__ = ["escape", "markdown", "markdown_inline", "sanitize"]
+from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD
+
+__all__ = ["disclaimer_html", "escape", "markdown", "markdown_inline", "sanitize"]
 
 _EXTRA_TAGS = {"section", "span", "div", "nav", "progress"}
 # Math is rendered to MathML, which browsers draw natively: nothing is fetched at page time.
@@ -130,3 +132,12 @@ def escape(text: str) -> str:
     '&lt;b&gt;'
     """
     return _html.escape(text, quote=True)
+
+
+def disclaimer_html() -> str:
+    """The "educational, not medical advice" notice that every page shows.
+
+    >>> disclaimer_html().startswith('<p class="netedu-notice"><strong>Educational, not medical advice.</strong>')
+    True
+    """
+    return f'<p class="netedu-notice"><strong>{escape(DISCLAIMER_LEAD)}</strong> {escape(DISCLAIMER)}</p>'

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from netedu.explorers.data import load_explorer_data
+from netedu.content.explorer_data import load_explorer_data
 from netedu.content.images import region_inside, svg_data_uri, svg_viewbox
 from netedu.content.models import Course, Reference, ReferenceFile, Topic
 from netedu.content.problems import ContentError, Problem
@@ -235,7 +235,7 @@ _CACHE: dict[Path, tuple[tuple[tuple[str, int], ...], Content]] = {}
 
 
 def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
-    files = [*(root / "data").rglob("*.y*ml"), *notebooks_in(root / "notebooks")]
+    files = [*(p for p in (root / "data").rglob("*") if p.is_file()), *notebooks_in(root / "notebooks")]
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
 
 

@@ -7,35 +7,33 @@ marked in cell metadata (``{"netedu": {"generated": kind}}``) and rewritten idem
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
+from netedu.content.calls import CellReading, read_cell
 from netedu.content.loader import Content
+from netedu.content.questions import gradable
 from netedu.content.problems import Problem
-from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, NOTEBOOK_API, PLAYER_NOTEBOOK
+from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
 
 __all__ = [
-    "NOTEBOOK_API",
-    "sync_player",
-    "Page",
+    "CoursePage",
     "check_notebooks",
     "expected_generated",
     "pages",
     "sync_notebook",
+    "sync_player",
 ]
 
-MAX_CODE_LINES = 2
 CITATION = re.compile(r"\]\(#ref-([a-z0-9]+(?:-[a-z0-9]+)*)\)")
 NOTEBOOK_LINK = re.compile(r"\]\(([^()\s#/]+\.ipynb)(?:#[^()\s]*)?\)")
-GENERATED_KINDS = ("header", "references", "footer")
 
 
 @dataclass(frozen=True)
-class Page:
+class CoursePage:
     """A notebook in course order: the start page or a topic."""
 
     notebook: str
@@ -44,12 +42,12 @@ class Page:
     position: int
 
 
-def pages(content: Content) -> list[Page]:
+def pages(content: Content) -> list[CoursePage]:
     """The course's notebooks in reading order (start page first)."""
     start = content.course.start_page
-    out = [Page(start.notebook, start.title, None, 0)]
+    out = [CoursePage(start.notebook, start.title, None, 0)]
     for i, topic in enumerate(content.topics.values(), start=1):
-        out.append(Page(topic.notebook, topic.title, topic.id, i))
+        out.append(CoursePage(topic.notebook, topic.title, topic.id, i))
     return out
 
 
@@ -64,7 +62,7 @@ def _cited_ids(nb: nbformat.NotebookNode) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _nav_line(content: Content, page: Page) -> str:
+def _nav_line(content: Content, page: CoursePage) -> str:
     order = pages(content)
     parts = []
     if page.position > 0:
@@ -78,7 +76,7 @@ def _nav_line(content: Content, page: Page) -> str:
     return " · ".join(parts)
 
 
-def expected_generated(content: Content, page: Page, nb: nbformat.NotebookNode) -> dict[str, str]:
+def expected_generated(content: Content, page: CoursePage, nb: nbformat.NotebookNode) -> dict[str, str]:
     """The source each generated cell of ``nb`` should have now."""
     topics = len(content.topics)
     header = [f"> **{DISCLAIMER_LEAD}** {DISCLAIMER}", ""]
@@ -123,7 +121,7 @@ def _new_cell(kind: str, source: str) -> nbformat.NotebookNode:
     return cell
 
 
-def sync_notebook(path: Path, content: Content, page: Page, *, write: bool) -> bool:
+def sync_notebook(path: Path, content: Content, page: CoursePage, *, write: bool) -> bool:
     """Regenerate the generated cells of one notebook; return True if anything changed.
 
     The header goes right after the title cell, the references and footer at the end.
@@ -157,49 +155,24 @@ def _cell_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if line.lstrip().startswith('"cell_type":')]
 
 
-def _check_code(source: str, content: Content, page: Page) -> list[str]:
-    lines = [line for line in source.splitlines() if line.strip()]
-    if len(lines) > MAX_CODE_LINES:
-        return [f"a code cell may hold at most {MAX_CODE_LINES} lines (found {len(lines)}); move logic into netedu"]
-    try:
-        tree = ast.parse(source)
-    except SyntaxError as err:
-        return [f"Python syntax error: {err.msg}"]
-    errors = []
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Import) and [a.name for a in stmt.names] == ["netedu"] and not stmt.names[0].asname:
-            continue
-        call = stmt.value if isinstance(stmt, ast.Expr) else None
-        if not (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and isinstance(call.func.value, ast.Name)
-            and call.func.value.id == "netedu"
-            and call.func.attr in NOTEBOOK_API
-            and all(isinstance(a, ast.Constant) for a in call.args)
-            and all(isinstance(k.value, ast.Constant) for k in call.keywords)
-        ):
-            errors.append(
-                f"line {stmt.lineno}: only 'import netedu' and calls netedu.{{{', '.join(NOTEBOOK_API)}}}(...) "
-                "with literal arguments are allowed in a notebook"
-            )
-            continue
-        arg = call.args[0].value if call.args else None
-        if call.func.attr == "quiz" and arg not in content.topics:
+def _check_code(reading: CellReading, content: Content, page: CoursePage) -> list[str]:
+    errors = list(reading.problems)
+    for call in reading.calls:
+        arg = call.args[0] if call.args else None
+        if call.function == "quiz" and arg not in content.topics:
             errors.append(f"netedu.quiz({arg!r}): no such topic")
-        if call.func.attr == "question":
+        if call.function == "question":
             bank = content.questions.get(page.topic_id or "", ())
-            known = {q.id for q in bank} | {p.id for q in bank for p in getattr(q, "parts", ())}
-            if arg not in known:
+            if arg not in {p.id for q in bank for p in (q, *gradable(q))}:
                 errors.append(f"netedu.question({arg!r}): no such question in this topic's bank")
-        if call.func.attr == "explore":
+        if call.function == "explore":
             declared = content.topics[page.topic_id].explorers if page.topic_id in content.topics else ()
             if arg not in declared:
                 errors.append(f"netedu.explore({arg!r}): not in this topic's explorers ({', '.join(declared) or 'none'})")
     return errors
 
 
-def check_notebook(path: Path, content: Content, page: Page) -> list[Problem]:
+def check_notebook(path: Path, content: Content, page: CoursePage) -> list[Problem]:
     """Every rule broken by one notebook, as problems located at the cell's line."""
     name = f"notebooks/{path.name}"
     text = path.read_text(encoding="utf-8")
@@ -221,11 +194,11 @@ def check_notebook(path: Path, content: Content, page: Page) -> list[Problem]:
         if cell.cell_type == "code":
             if cell.get("outputs") or cell.get("execution_count") is not None:
                 problems.append(at(i, "outputs", "outputs must be stripped before commit (run nbstripout)"))
-            uses = "netedu." in cell.source
-            if uses and not imported and "import netedu" not in cell.source:
+            reading = read_cell(cell.source)
+            if reading.calls and not (imported or reading.imports_netedu):
                 problems.append(at(i, "source", "call netedu only after 'import netedu'"))
-            imported = imported or "import netedu" in cell.source
-            problems.extend(at(i, "source", m) for m in _check_code(cell.source, content, page))
+            imported = imported or reading.imports_netedu
+            problems.extend(at(i, "source", m) for m in _check_code(reading, content, page))
         elif cell.cell_type == "markdown" and not _generated_kind(cell):
             for ref_id in CITATION.findall(cell.source):
                 if ref_id not in content.references:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-from netedu.content.base import Difficulty, Model, Slug, Text, duplicates
+from netedu.content.base import Difficulty, ImageName, Model, Slug, Text, unique_ids
 
 __all__ = [
     "Case",
@@ -31,14 +31,6 @@ __all__ = [
     "SingleChoice",
     "TrueFalse",
 ]
-
-ImageName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*\.svg$")]
-
-
-def _unique(kind: str, ids: list[str]) -> None:
-    if dupes := duplicates(ids):
-        raise ValueError(f"{kind} id used more than once: {', '.join(dupes)}")
-
 
 class Option(Model):
     """An answer option; it carries its own explanation, shown after the learner checks."""
@@ -77,7 +69,7 @@ class _ChoiceQuestion(_QuestionBase):
 
     @model_validator(mode="after")
     def _options_are_consistent(self) -> _ChoiceQuestion:
-        _unique("option", [o.id for o in self.options])
+        unique_ids("option", [o.id for o in self.options])
         if message := self._count_rule(sum(o.correct for o in self.options)):
             raise ValueError(message)
         return self
@@ -184,7 +176,7 @@ class Ordering(_QuestionBase):
 
     @model_validator(mode="after")
     def _unique_items(self) -> Ordering:
-        _unique("item", [i.id for i in self.items])
+        unique_ids("item", [i.id for i in self.items])
         return self
 
 
@@ -206,7 +198,7 @@ class Matching(_QuestionBase):
 
     @model_validator(mode="after")
     def _shape(self) -> Matching:
-        _unique("row", [r.id for r in self.rows])
+        unique_ids("row", [r.id for r in self.rows])
         width = len(self.columns)
         for row in self.rows:
             if len(row.answers) != width:
@@ -256,7 +248,7 @@ class Hotspot(_QuestionBase):
 
     @model_validator(mode="after")
     def _one_correct(self) -> Hotspot:
-        _unique("region", [r.id for r in self.regions])
+        unique_ids("region", [r.id for r in self.regions])
         n = sum(r.correct for r in self.regions)
         if n != 1:
             raise ValueError(f"a hotspot question needs exactly one correct region, found {n}")
@@ -298,7 +290,7 @@ class Case(_QuestionBase):
 
     @model_validator(mode="after")
     def _unique_parts(self) -> Case:
-        _unique("part", [p.id for p in self.parts])
+        unique_ids("part", [p.id for p in self.parts])
         return self
 
     @property

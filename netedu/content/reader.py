@@ -2,30 +2,42 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
+import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from netedu.content import explorers, explorers_care, models, questions
+from netedu.content import models, questions
 from netedu.content.problems import Problem
 from netedu.content.questions import QUESTION_TYPES
+from netedu.content.registry import registered_explorers
 from netedu.content.yamlio import YamlDocument, read_yaml
 
-__all__ = ["Reader", "clean_loc", "message", "notebooks_in", "yaml_files"]
+__all__ = ["Reader", "clean_loc", "csv_rows", "message", "notebooks_in", "yaml_files"]
 
 M = TypeVar("M", bound=BaseModel)
 
-_FIELD_NAMES = sorted(
-    {
-        name
-        for module in (models, questions, explorers, explorers_care)
-        for obj in vars(module).values()
-        if isinstance(obj, type) and issubclass(obj, BaseModel)
-        for name in getattr(obj, "model_fields", {})
-    }
-)
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> list[str]:
+    """Every field name of every content model, explorers' included (for "did you mean")."""
+    modules = {models, questions} | {sys.modules[s.data.__module__] for s in registered_explorers().values() if s.data is not None}
+    return sorted(
+        {
+            name
+            for module in modules
+            for obj in vars(module).values()
+            if isinstance(obj, type) and issubclass(obj, BaseModel)
+            for name in getattr(obj, "model_fields", {})
+        }
+    )
+
 _PATTERN_HINTS = {
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "is not a valid id: use lower-case letters, digits and single hyphens, e.g. ki67-hot-spot",
     r"^\d{2}_[a-z0-9_]+\.ipynb$": "is not a valid notebook name: use NN_words.ipynb, e.g. 01_what_are_nets.ipynb",
@@ -44,7 +56,7 @@ def message(err: dict[str, Any]) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
+        close = difflib.get_close_matches(name, _field_names(), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown field '{name}'{hint}"
     if kind == "union_tag_invalid":
@@ -114,3 +126,9 @@ def yaml_files(folder: Path) -> list[Path]:
 
 def notebooks_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb")) if folder.is_dir() else []
+
+
+def csv_rows(text: str) -> list[tuple[int, dict[str, str]]]:
+    """A CSV file's rows as ``(line, row)`` pairs (the header is line 1)."""
+    reader = csv.DictReader(io.StringIO(text))
+    return [(reader.line_num, row) for row in reader]

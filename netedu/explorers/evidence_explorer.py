@@ -1,15 +1,36 @@
-"""The pivotal NET drug trials: filtering, a table and the headline results (pure logic)."""
+"""Evidence explorer: the pivotal NET drug trials, filtered by site, grade and drug class, with a
+table and a chart of their headline hazard ratios.
+
+Data: ``data/explorers/evidence-explorer.yaml`` (:class:`EvidenceExplorerData`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from typing import Annotated, Literal
 
-from netedu.content.explorers_care import Trial
-from netedu.content.models import Reference
-from netedu.learning.feedback import cite
+from pydantic import Field, model_validator
+
+from netedu.content.base import Model, Slug, Text, unique_ids
+from netedu.learning.feedback import ReferenceLookup, cite
 from netedu.render import escape, markdown_inline, sanitize
+from netedu.words import plural
 
-__all__ = ["CLASS_NAMES", "GRADE_NAMES", "SITE_GROUPS", "SITE_NAMES", "filter_trials", "headline_html", "options", "sites_of", "table_html"]
+__all__ = [
+    "CLASS_NAMES",
+    "GRADE_NAMES",
+    "SITE_GROUPS",
+    "SITE_NAMES",
+    "EvidenceExplorerData",
+    "Headline",
+    "Trial",
+    "filter_trials",
+    "hazard_ratio_figure",
+    "headline_html",
+    "options",
+    "sites_of",
+    "table_html",
+]
 
 #: The sites a learner filters by, in the order shown.
 SITE_NAMES = {
@@ -26,7 +47,6 @@ SITE_GROUPS = {
     "gastroenteropancreatic": ("pancreas", "midgut", "hindgut"),
 }
 GRADE_NAMES = {"G1": "G1", "G2": "G2", "G3": "G3", "well-differentiated": "Well-differentiated, grade not reported"}
-
 CLASS_NAMES = {
     "somatostatin-analogue": "Somatostatin analogue",
     "mtor-inhibitor": "mTOR inhibitor",
@@ -34,6 +54,51 @@ CLASS_NAMES = {
     "chemotherapy": "Chemotherapy",
     "radionuclide": "Radionuclide therapy",
 }
+
+#: Where a trial's patients' tumours arose: a single site, or a group a trial enrolled as a whole.
+TrialSite = Literal[
+    "pancreas", "midgut", "hindgut", "lung", "unknown primary", "gastrointestinal", "extra-pancreatic", "gastroenteropancreatic"
+]
+#: The WHO grade enrolled; "well-differentiated" for trials that did not report grades.
+TrialGrade = Literal["G1", "G2", "G3", "well-differentiated"]
+
+
+class Headline(Model):
+    """The trial's headline result, for the chart."""
+
+    measure: Text = Field(description="e.g. 'Median progression-free survival (months)'")
+    treatment: float
+    control: float | None = None
+    hazard_ratio: float | None = None
+
+
+class Trial(Model):
+    """One pivotal trial: who took part, what was compared and what it found."""
+
+    id: Slug
+    name: Text = Field(description="Acronym or short name, e.g. CLARINET")
+    drug: Text
+    drug_class: Literal["somatostatin-analogue", "mtor-inhibitor", "tyrosine-kinase-inhibitor", "chemotherapy", "radionuclide"]
+    sites: Annotated[tuple[TrialSite, ...], Field(min_length=1)]
+    grades: Annotated[tuple[TrialGrade, ...], Field(min_length=1)]
+    phase: Text
+    population: Text
+    arms: Annotated[tuple[Text, ...], Field(min_length=1)]
+    primary_endpoint: Text
+    result: Text = Field(description="The result with its numbers")
+    headline: Headline
+    references: Annotated[tuple[Slug, ...], Field(min_length=1)]
+
+
+class EvidenceExplorerData(Model):
+    """``data/explorers/evidence-explorer.yaml``."""
+
+    trials: Annotated[tuple[Trial, ...], Field(min_length=3)]
+
+    @model_validator(mode="after")
+    def _unique_trials(self) -> EvidenceExplorerData:
+        unique_ids("trial", [t.id for t in self.trials])
+        return self
 
 
 def sites_of(trial: Trial) -> set[str]:
@@ -72,7 +137,7 @@ def headline_html(t: Trial) -> str:
     return f"{markdown_inline(h.measure)}: <strong>{numbers}</strong>{hr}"
 
 
-def table_html(trials: list[Trial], references: Callable[[tuple[str, ...]], list[Reference]]) -> str:
+def table_html(trials: list[Trial], references: ReferenceLookup) -> str:
     """One row per trial (name, drug, who took part, headline), each followed by a row that
     opens on the arms, the primary end point and the full result with its sources."""
     if not trials:
@@ -88,7 +153,41 @@ def table_html(trials: list[Trial], references: Callable[[tuple[str, ...]], list
         for t in trials
     )
     return sanitize(
-        f'<table class="netedu-table netedu-trials"><caption>{len(trials)} trial{"s" if len(trials) != 1 else ""}</caption><thead><tr>'
+        f'<table class="netedu-table netedu-trials"><caption>{plural(len(trials), "trial")}</caption><thead><tr>'
         '<th scope="col">Trial</th><th scope="col">Drug</th><th scope="col">Who took part</th>'
         f'<th scope="col">Headline result</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+
+
+def hazard_ratio_figure(trials: list[Trial]) -> dict | None:
+    """Each trial's headline hazard ratio against the line of no effect (1), as plotly JSON
+    (``None`` if no trial shown has one). Plotly is imported only when a chart is drawn."""
+    import plotly.graph_objects as go
+
+    with_hr = [t for t in trials if t.headline.hazard_ratio is not None]
+    if not with_hr:
+        return None
+    fig = go.Figure(
+        go.Scatter(
+            x=[t.headline.hazard_ratio for t in with_hr],
+            y=[t.name for t in with_hr],
+            mode="markers+text",
+            text=[f"{t.headline.hazard_ratio:g}" for t in with_hr],
+            textposition="middle right",
+            marker={"size": 14, "color": "#1a4f9c"},
+            hovertext=[f"{t.name}: {t.headline.measure}, hazard ratio {t.headline.hazard_ratio:g}" for t in with_hr],
+            hoverinfo="text",
+        )
+    )
+    # The template draws shapes without a line by default: give the line its own width.
+    fig.add_vline(x=1, line_dash="dash", line_color="#8c1d23", line_width=2, opacity=1, annotation_text="no effect", annotation_position="top")
+    fig.update_layout(
+        title={"text": "Headline hazard ratios (below 1 favours the treatment)", "font": {"size": 16}},
+        xaxis={"title": {"text": "Hazard ratio"}, "range": [0, max(1.2, max(t.headline.hazard_ratio for t in with_hr) + 0.2)]},
+        yaxis={"autorange": "reversed"},
+        template="simple_white",
+        font={"family": "system-ui, sans-serif", "size": 14, "color": "#1f1f1f"},
+        height=120 + 45 * len(with_hr),
+        margin={"t": 60, "b": 50, "l": 120, "r": 40},
+    )
+    return json.loads(fig.to_json())

@@ -14,8 +14,6 @@ netedu's one sanitizing renderer.
 from __future__ import annotations
 
 import hashlib
-import tempfile
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +33,13 @@ from netedu.content import (
     SingleChoice,
     TrueFalse,
     gradable,
-    load_content,
 )
 from netedu.learning.seeded import shuffled
 from netedu.render import escape, markdown, markdown_inline, sanitize
+from netedu.words import and_list
 from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD
 
-__all__ = ["ANKI_FILE_NAME", "AnkiExport", "DeckCache", "anki_deck", "write_anki"]
+__all__ = ["ANKI_FILE_NAME", "AnkiExport", "anki_deck", "write_anki"]
 
 ANKI_FILE_NAME = "netedu.apkg"
 
@@ -103,11 +101,6 @@ def _lettered(q: SingleChoice | MultipleChoice) -> list[tuple[str, Option]]:
     return [(chr(ord("A") + i), o) for i, o in enumerate(options)]
 
 
-def _and(words: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c". """
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
 def _front(q: Question) -> str:
     stem = markdown(q.stem)
     if isinstance(q, SingleChoice | MultipleChoice):
@@ -123,7 +116,7 @@ def _front(q: Question) -> str:
         items = "".join(f"<li>{markdown_inline(i.text)}</li>" for i in shuffled(q.items, "anki", q.id, differ=True))
         return f"{stem}<p><em>Put these in order:</em></p><ul>{items}</ul>"
     if isinstance(q, Matching):
-        columns = _and([escape(c) for c in q.columns])
+        columns = and_list([escape(c) for c in q.columns])
         items = "".join(f"<li>{markdown_inline(r.prompt)}</li>" for r in q.rows)
         return f"{stem}<p><em>For each, give the {columns}:</em></p><ul>{items}</ul>"
     raise TypeError(f"no text form for a {q.type} question")
@@ -222,30 +215,3 @@ def write_anki(content: Content, path: Path | str, topic_ids: Sequence[str] | No
     path.parent.mkdir(parents=True, exist_ok=True)
     export.package.write_to_file(str(path))
     return export
-
-
-class DeckCache:
-    """The whole course's deck as bytes, rebuilt only when a content file changes (for the
-    server's download link: a room of learners clicking it at once costs one build)."""
-
-    def __init__(self, root: Path | str):
-        self.root = Path(root)
-        self._lock = threading.Lock()
-        self._stamp: tuple[float, int] | None = None
-        self._data = b""
-
-    def _content_stamp(self) -> tuple[float, int]:
-        files = [p for p in (self.root / "data").rglob("*") if p.is_file()]
-        return (max((p.stat().st_mtime for p in files), default=0.0), len(files))
-
-    def get(self) -> bytes:
-        """The .apkg bytes (raises ``ContentError`` if the content has problems)."""
-        with self._lock:
-            stamp = self._content_stamp()
-            if stamp != self._stamp:
-                with tempfile.TemporaryDirectory() as folder:
-                    path = Path(folder) / ANKI_FILE_NAME
-                    write_anki(load_content(self.root), path)
-                    self._data = path.read_bytes()
-                self._stamp = stamp
-            return self._data

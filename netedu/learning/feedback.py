@@ -12,8 +12,9 @@ from netedu.content.questions import Matching, MultipleChoice, Numeric, Ordering
 from netedu.learning.grading import Verdict
 from netedu.render import escape, markdown, sanitize
 
-__all__ = ["Feedback", "MarkFeedback", "answer_summary", "cite", "feedback_for"]
+__all__ = ["Feedback", "MarkFeedback", "ReferenceLookup", "answer_summary", "cite", "feedback_for"]
 
+#: Reference ids -> their entries (``Content.references_for``).
 ReferenceLookup = Callable[[tuple[str, ...]], list[Reference]]
 
 # status -> (icon, words, css class)

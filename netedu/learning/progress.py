@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from netedu.content import Content, gradable
 from netedu.store.events import AnswerEvent
 
-__all__ = ["ObjectiveProgress", "Progress", "TopicProgress", "summarize"]
+__all__ = ["ObjectiveProgress", "Progress", "Score", "TopicProgress", "summarize"]
 
 
 @dataclass(frozen=True)
-class Tally:
+class Score:
+    """Answers and points over a set of questions."""
+
     answered: int
     correct: int
     score: float
@@ -26,13 +28,13 @@ class Tally:
 
 
 @dataclass(frozen=True)
-class TopicProgress(Tally):
+class TopicProgress(Score):
     topic_id: str
     title: str
 
 
 @dataclass(frozen=True)
-class ObjectiveProgress(Tally):
+class ObjectiveProgress(Score):
     topic_id: str
     objective_id: str
     text: str

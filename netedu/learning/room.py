@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from netedu.content.questions import Matching, Numeric, Ordering, Question
-from netedu.store.events import AnswerEvent
+from netedu.store.events import AnswerEvent, stamp, utc_now
 from netedu.learning.grading import ResponseError, grade
 from netedu.render import escape, markdown_inline, sanitize
+from netedu.words import plural
 
-__all__ = ["ROUND_WINDOW", "Row", "Tally", "default_since", "tally", "tally_html"]
+__all__ = ["ROUND_WINDOW", "RoomTally", "TallyRow", "default_since", "tally", "tally_html"]
 
 #: Without a round started by the educator, the room is everyone who answered this long ago or later.
 ROUND_WINDOW = dt.timedelta(hours=12)
@@ -27,12 +28,12 @@ TOP_VALUES = 6
 
 
 def default_since(now: dt.datetime | None = None) -> str:
-    now = now or dt.datetime.now(dt.timezone.utc)
-    return (now - ROUND_WINDOW).isoformat(timespec="milliseconds")
+    """Where the room starts when the educator has not started a round: :data:`ROUND_WINDOW` ago."""
+    return stamp((now or utc_now()) - ROUND_WINDOW)
 
 
 @dataclass(frozen=True)
-class Row:
+class TallyRow:
     """One line of the tally: an option, a value, an item or a matched row."""
 
     key: str
@@ -42,10 +43,12 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Tally:
+class RoomTally:
+    """How the room answered one question: a row per option (value, item, row) and the outcome."""
+
     question_id: str
     answered: int
-    rows: tuple[Row, ...]
+    rows: tuple[TallyRow, ...]
     right: int
     partly: int
     what: str  # what a row counts, e.g. "chose it"
@@ -57,7 +60,7 @@ class Tally:
         return self.answered - self.right - self.partly
 
 
-def tally(question: Question, events: Iterable[AnswerEvent], order: Sequence[str] = ()) -> Tally:
+def tally(question: Question, events: Iterable[AnswerEvent], order: Sequence[str] = ()) -> RoomTally:
     """Count the latest answer of each learner in ``events`` (one per learner expected).
 
     ``order``: the option, item or row ids as the educator's screen shows them, so the table
@@ -76,24 +79,24 @@ def tally(question: Question, events: Iterable[AnswerEvent], order: Sequence[str
         correct_of = {v.value: v.correct for v in verdicts}
         ranked = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
         unit = f" {question.unit}" if question.unit else ""
-        rows = [Row(f"{value:g}", escape(f"{value:g}{unit}"), count, correct_of[value]) for value, count in ranked[:TOP_VALUES]]
+        rows = [TallyRow(f"{value:g}", escape(f"{value:g}{unit}"), count, correct_of[value]) for value, count in ranked[:TOP_VALUES]]
         if rest := sum(count for _, count in ranked[TOP_VALUES:]):
-            rows.append(Row("other", "Other values", rest))
-        return Tally(question.id, n, tuple(rows), right, partly, "gave it", True, unreadable)
+            rows.append(TallyRow("other", "Other values", rest))
+        return RoomTally(question.id, n, tuple(rows), right, partly, "gave it", True, unreadable)
     if isinstance(question, Ordering):
         in_place = Counter(m.key for v in verdicts for m in v.marks if m.status == "in-place")
-        rows = [Row(i.id, markdown_inline(i.text), in_place[i.id]) for i in question.items]
-        return Tally(question.id, n, _ordered(rows, order), right, partly, "put it in its place", False, unreadable)
+        rows = [TallyRow(i.id, markdown_inline(i.text), in_place[i.id]) for i in question.items]
+        return RoomTally(question.id, n, _ordered(rows, order), right, partly, "put it in its place", False, unreadable)
     if isinstance(question, Matching):
         matched = Counter(m.key for v in verdicts for m in v.marks if m.status == "row-right")
-        rows = [Row(r.id, markdown_inline(r.prompt), matched[r.id]) for r in question.rows]
-        return Tally(question.id, n, _ordered(rows, order), right, partly, "matched it fully", False, unreadable)
+        rows = [TallyRow(r.id, markdown_inline(r.prompt), matched[r.id]) for r in question.rows]
+        return RoomTally(question.id, n, _ordered(rows, order), right, partly, "matched it fully", False, unreadable)
     chosen = Counter(m.key for v in verdicts for m in v.marks if m.status.startswith("chosen"))
-    rows = [Row(o.id, markdown_inline(o.text), chosen[o.id], o.correct) for o in question.options]  # type: ignore[union-attr]
-    return Tally(question.id, n, _ordered(rows, order), right, partly, "chose it", True, unreadable)
+    rows = [TallyRow(o.id, markdown_inline(o.text), chosen[o.id], o.correct) for o in question.options]  # type: ignore[union-attr]
+    return RoomTally(question.id, n, _ordered(rows, order), right, partly, "chose it", True, unreadable)
 
 
-def _ordered(rows: list[Row], order: Sequence[str]) -> tuple[Row, ...]:
+def _ordered(rows: list[TallyRow], order: Sequence[str]) -> tuple[TallyRow, ...]:
     place = {key: n for n, key in enumerate(order)}
     return tuple(sorted(rows, key=lambda r: place.get(r.key, len(place))))
 
@@ -106,11 +109,11 @@ def _since_text(since: str) -> str:
     return f" since {moment:%H:%M} (this round)"
 
 
-def tally_html(t: Tally, *, since: str | None, show_right: bool) -> str:
+def tally_html(t: RoomTally, *, since: str | None, show_right: bool) -> str:
     """The tally as a table with bars; which answer is right is marked only if ``show_right``.
     ``since``: when the educator started this round (``None``: the default window)."""
     window = _since_text(since) if since else f" in the last {ROUND_WINDOW.seconds // 3600 + ROUND_WINDOW.days * 24} hours"
-    people = f"{t.answered} learner{'s' if t.answered != 1 else ''} answered{window}"
+    people = f"{plural(t.answered, 'learner')} answered{window}"
     head = f'<p class="netedu-room-count"><strong>{escape(people)}</strong></p>'
     if t.unreadable:
         head += f'<p class="netedu-progress-text">{t.unreadable} earlier answer(s) no longer fit the question and are left out.</p>'

@@ -4,7 +4,7 @@ Every answer a learner gave is replayed, oldest first, through the FSRS schedule
 package, as used by Anki): a right answer counts as *Good*, anything else as *Again*. A
 question is **due again** when its latest answer was right and its scheduled date has passed.
 Questions whose latest answer was wrong are not scheduled here: they are "what I missed",
-reviewed at once (see :func:`netedu.widgets.quiz.missed_questions`).
+reviewed at once (see :meth:`netedu.learning.record.LearnerRecord.missed`).
 
 A case vignette is one unit: it is due when any of its parts is due, and waits while any part
 was last answered wrongly (it is then under review as missed).
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from fsrs import Card, Rating, Scheduler
 
 from netedu.content import Question, gradable
-from netedu.store.events import AnswerEvent
+from netedu.store.events import AnswerEvent, parse_stamp
 
-__all__ = ["Schedule", "due_questions", "replay", "schedule"]
+__all__ = ["Schedule", "replay", "schedule"]
 
 # No same-day learning steps: a course is not a flashcard deck, and a learner who has just read
 # the explanation does not need the question again ten minutes later. No fuzzing: the same
@@ -30,8 +30,7 @@ _SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=Fa
 
 
 def _when(event: AnswerEvent) -> dt.datetime:
-    when = dt.datetime.fromisoformat(event.timestamp)
-    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return parse_stamp(event.timestamp)
 
 
 def replay(events: Iterable[AnswerEvent]) -> dict[str, tuple[Card, bool]]:
@@ -53,6 +52,7 @@ class Schedule:
 
     @property
     def next_due(self) -> dt.datetime | None:
+        """When the next question not yet due comes due (``None``: none is waiting)."""
         return self.upcoming[0][1] if self.upcoming else None
 
     def due_by(self, when: dt.datetime) -> int:
@@ -75,9 +75,3 @@ def schedule(questions: Sequence[Question], events: Iterable[AnswerEvent], now: 
         due=tuple(qid for qid, at in dates if at <= now),
         upcoming=tuple((qid, at) for qid, at in dates if at > now),
     )
-
-
-def due_questions(questions: Sequence[Question], events: Iterable[AnswerEvent], now: dt.datetime) -> list[Question]:
-    """The questions due again now, longest overdue first."""
-    by_id = {q.id: q for q in questions}
-    return [by_id[qid] for qid in schedule(questions, events, now).due]

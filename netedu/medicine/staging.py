@@ -35,7 +35,6 @@ from typing import Literal
 
 __all__ = ["SITES", "StageResult", "m_category", "n_category", "stage", "t_category"]
 
-Site = Literal["pancreas", "jejunum-ileum"]
 SITES: dict[str, dict] = {
     "pancreas": {
         "name": "pancreas",

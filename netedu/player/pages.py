@@ -7,17 +7,15 @@ player builds the same widgets itself, in its own kernel.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from netedu.content.calls import Call, read_cell
 from netedu.render import escape, markdown
-from netedu.settings import NOTEBOOK_API
 
-__all__ = ["Call", "Page", "Section", "Text", "read_page"]
+__all__ = ["PlayerPage", "Section", "TextBlock", "read_page", "slugify"]
 
 _H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -29,7 +27,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Text:
+class TextBlock:
     """A Markdown cell, rendered."""
 
     html: str
@@ -37,18 +35,11 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Call:
-    """A ``netedu.<function>(...)`` call found in a code cell."""
+class PlayerPage:
+    """A notebook as the player shows it: its title, its blocks in order, its sections."""
 
-    function: str
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Page:
     title: str
-    blocks: tuple[Text | Call, ...]
+    blocks: tuple[TextBlock | Call, ...]
     sections: tuple[Section, ...]
 
 
@@ -58,41 +49,17 @@ def slugify(title: str) -> str:
     return "-".join(words)[:60].strip("-") or "section"
 
 
-def _calls(source: str) -> list[Call]:
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    calls = []
-    for stmt in tree.body:
-        call = stmt.value if isinstance(stmt, ast.Expr) else None
-        if (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and isinstance(call.func.value, ast.Name)
-            and call.func.value.id == "netedu"
-            and call.func.attr in NOTEBOOK_API
-        ):
-            try:
-                args = tuple(ast.literal_eval(a) for a in call.args)
-                kwargs = {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg}
-            except ValueError:
-                continue  # not literal: the notebook rules reject it anyway
-            calls.append(Call(call.func.attr, args, kwargs))
-    return calls
-
-
 def _with_section_id(html: str, section: Section) -> str:
     return html.replace("<h2>", f'<h2 id="sec-{escape(section.id)}" tabindex="-1">', 1)
 
 
-def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> Page:
+def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> PlayerPage:
     """The player's view of one notebook. ``notebook_links`` maps notebook file names to player
     queries, so a link to another topic's notebook stays inside the player.
     """
     # Plain JSON (nbformat v4), not nbformat: the player's kernel stays lighter without it.
     cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    blocks: list[Text | Call] = []
+    blocks: list[TextBlock | Call] = []
     sections: list[Section] = []
     title = ""
     for n, cell in enumerate(cells):
@@ -104,7 +71,7 @@ def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> Page:
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else source
         if cell.get("cell_type") == "code":
-            blocks.extend(_calls(source))
+            blocks.extend(read_cell(source).calls)  # a cell that breaks the grammar fails netedu check
             continue
         if cell.get("cell_type") != "markdown":
             continue
@@ -118,7 +85,7 @@ def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> Page:
         if heading:
             section = Section(slugify(heading.group(1)), heading.group(1).strip())
             sections.append(section)
-            blocks.append(Text(_with_section_id(html, section), section.id))
+            blocks.append(TextBlock(_with_section_id(html, section), section.id))
         else:
-            blocks.append(Text(html))
-    return Page(title, tuple(blocks), tuple(sections))
+            blocks.append(TextBlock(html))
+    return PlayerPage(title, tuple(blocks), tuple(sections))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,17 +13,18 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from netedu.api import build
-from netedu.content import Content, Question, gradable
-from netedu.store.events import EventSink, get_sink
-from netedu.learning.progress import summarize
+from netedu.content import Content, Question
+from netedu.learning.progress import Progress, summarize
+from netedu.learning.record import LearnerRecord
+from netedu.learning.spaced import Schedule
+from netedu.player.pages import PlayerPage, TextBlock, read_page
 from netedu.render import escape
-from netedu.settings import ANKI_ENV
-from netedu.learning.spaced import Schedule, schedule
+from netedu.settings import anki_download
+from netedu.store.events import utc_now
+from netedu.store.protocol import Store
 from netedu.widgets import QuizContext, QuizWidget, SafeHTML
+from netedu.widgets.calls import build_call
 from netedu.widgets.guard import friendly
-from netedu.widgets.quiz import learner_answers
-from netedu.player.pages import Page, Text, read_page
 from netedu.player.router import RouterWidget
 from netedu.player.routes import Route, parse_route
 from netedu.player.views import (
@@ -39,7 +39,6 @@ from netedu.player.views import (
 __all__ = ["PlayerWidget"]
 
 log = logging.getLogger("netedu")
-LAST_TOPIC = "last_topic"
 PROGRESS_SECTIONS = ("by-topic", "by-objective", "review", "due-again")  # headings of "My progress"
 
 
@@ -58,16 +57,17 @@ class PlayerWidget(ipw.VBox):
         content: Content,
         *,
         learner: str,
-        sink: EventSink | None = None,
+        store: Store,
+        educator: bool = False,
         query: str = "",
-        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
+        now: Callable[[], dt.datetime] = utc_now,
         **kwargs: Any,
     ):
         self.content = content
         self._now = now
-        self.learner = learner
-        self.sink = sink or get_sink()
-        self._pages: dict[str, Page] = {}
+        self.learner, self.store, self.educator = learner, store, educator
+        self.record = LearnerRecord(store, learner)
+        self._pages: dict[str, PlayerPage] = {}
         self._topic_views: dict[str, ipw.VBox] = {}
         self._start_view: ipw.VBox | None = None
         self.router = RouterWidget()
@@ -87,7 +87,7 @@ class PlayerWidget(ipw.VBox):
     # --- moving around -------------------------------------------------------------------
 
     def _ctx(self, topic_id: str | None) -> QuizContext:
-        return QuizContext.from_content(self.content, topic_id, learner=self.learner, sink=self.sink)
+        return QuizContext.from_content(self.content, learner=self.learner, store=self.store, topic_id=topic_id, educator=self.educator)
 
     def go(self, route: Route) -> None:
         """Show ``route``'s view and bring the page URL, title and focus along."""
@@ -129,10 +129,9 @@ class PlayerWidget(ipw.VBox):
     # --- views ---------------------------------------------------------------------------
 
     def _contents(self, _route: Route) -> tuple[ipw.Widget, ...]:
-        progress = summarize(self.content, self._latest())
+        progress = self._progress_now()
         due = len(self._schedule().due)
-        anki = os.environ.get(ANKI_ENV) == "1"
-        return (SafeHTML(contents_html(self.content, progress, self._last_topic(), due_again=due, anki=anki)),)
+        return (SafeHTML(contents_html(self.content, progress, self._last_topic(), due_again=due, anki=anki_download())),)
 
     def _start(self, _route: Route) -> tuple[ipw.Widget, ...]:
         if self._start_view is None:
@@ -148,7 +147,7 @@ class PlayerWidget(ipw.VBox):
         return (self._topic_views[topic.id],)
 
     def _progress(self, _route: Route) -> tuple[ipw.Widget, ...]:
-        progress = summarize(self.content, self._latest())
+        progress = self._progress_now()
         children: list[ipw.Widget] = [SafeHTML(progress_html(self.content, progress))]
         if progress.missed:
             children.append(self._review("Start the review", "Review the questions you missed", "Review", "review"))
@@ -172,58 +171,54 @@ class PlayerWidget(ipw.VBox):
         start.on_click(begin)
         return slot
 
-    def _blocks(self, header: ipw.Widget, page: Page, topic_id: str | None) -> ipw.VBox:
+    def _blocks(self, header: ipw.Widget, page: PlayerPage, topic_id: str | None) -> ipw.VBox:
         ctx = self._ctx(topic_id)
         children = [header]
         for block in page.blocks:
-            if isinstance(block, Text):
+            if isinstance(block, TextBlock):
                 html = SafeHTML(block.html)
                 html.add_class("netedu-text")
                 children.append(html)
             else:
-                children.append(build(block.function, self.content, ctx, *block.args, **block.kwargs))
+                children.append(build_call(block, self.content, ctx))
         box = ipw.VBox(children)
         box.add_class("netedu-view")
         return box
 
-    def _page(self, notebook: str) -> Page:
+    def _page(self, notebook: str) -> PlayerPage:
         if notebook not in self._pages:
             self._pages[notebook] = read_page(Path(self.content.root) / "notebooks" / notebook, self._links)
         return self._pages[notebook]
 
-    # --- the learner's record -------------------------------------------------------------
+    # --- the learner's record (a store that cannot be read must not break the page) ---------
 
     def _all_questions(self) -> Sequence[Question]:
         return [q for bank in self.content.questions.values() for q in bank]
 
     def _schedule(self) -> Schedule:
-        questions = self._all_questions()
         try:
-            return schedule(questions, learner_answers(questions, self._ctx(None)), self._now())
+            return self.record.schedule(self._all_questions(), self._now())
         except Exception:
             log.exception("netedu: could not read progress for the spaced review")
             return Schedule((), ())
 
-    def _latest(self) -> dict:
-        ids = [p.id for q in self._all_questions() for p in gradable(q)]
+    def _progress_now(self) -> Progress:
         try:
-            return self.sink.latest(self.learner, ids)
+            return self.record.progress(self.content)
         except Exception:
             log.exception("netedu: could not read progress")
-            return {}
+            return summarize(self.content, {})
 
     def _last_topic(self) -> str | None:
-        getter = getattr(self.sink, "get_state", None)
         try:
-            return getter(self.learner, LAST_TOPIC) if getter else None
+            return self.record.last_topic()
         except Exception:
             log.exception("netedu: could not read the last topic")
             return None
 
     def _remember(self, topic_id: str | None) -> None:
-        setter = getattr(self.sink, "set_state", None)
-        if setter and topic_id:
+        if topic_id:
             try:
-                setter(self.learner, LAST_TOPIC, topic_id)
+                self.record.remember_topic(topic_id)
             except Exception:
                 log.exception("netedu: could not save the last topic")

@@ -101,14 +101,14 @@ function render({ model, el }) {
   if (!sameQuery(model.get("url"), query())) history.replaceState({ netedu: true }, "", sameQuery(model.get("url"), "") ? location.pathname : model.get("url"));
   if (model.get("title")) document.title = model.get("title");
   focusWhenShown();
-  model.on("change:url change:title change:focus", onRoute);
+  for (const name of ["url", "title", "focus"]) model.on(`change:${name}`, onRoute);
   model.on("msg:custom", onMsg);
   window.addEventListener("popstate", onPopState);
   document.addEventListener("click", onClick);
   return () => {
     clearInterval(timer);
     notice.remove();
-    model.off("change:url change:title change:focus", onRoute);
+    for (const name of ["url", "title", "focus"]) model.off(`change:${name}`, onRoute);
     model.off("msg:custom", onMsg);
     window.removeEventListener("popstate", onPopState);
     document.removeEventListener("click", onClick);

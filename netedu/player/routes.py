@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlencode
 
 __all__ = ["Route", "parse_route"]
 
-View = Literal["contents", "topic", "start", "progress"]
+ViewName = Literal["contents", "topic", "start", "progress"]
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -17,7 +17,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Route:
     """A view of the player: the contents, the start page, a topic (and section), progress."""
 
-    view: View = "contents"
+    view: ViewName = "contents"
     topic: str | None = None
     section: str | None = None
 

@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from netedu.content import Content, Topic
-from netedu.learning.progress import Progress, Tally
-from netedu.render import escape, markdown_inline
-from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD
+from netedu.learning.progress import Progress, Score
+from netedu.render import disclaimer_html, escape, markdown_inline
+from netedu.words import plural
 from netedu.learning.spaced import Schedule
 from netedu.player.routes import Route
 
 __all__ = ["contents_html", "nav_html", "progress_html", "spaced_html", "topic_header_html"]
-
-
-def _questions(n: int) -> str:
-    return f"{n} question{'s' if n != 1 else ''}"
 
 
 def _from_now(when: dt.datetime, now: dt.datetime) -> str:
@@ -29,7 +25,7 @@ def _from_now(when: dt.datetime, now: dt.datetime) -> str:
     if hours < 1:
         return "in less than an hour"
     if hours < 20:
-        return f"in about {round(hours)} hour{'s' if round(hours) != 1 else ''}"
+        return f"in about {plural(round(hours), 'hour')}"
     days = round(hours / 24)
     if days <= 1:
         return "tomorrow"
@@ -38,7 +34,7 @@ def _from_now(when: dt.datetime, now: dt.datetime) -> str:
     return f"in {round(days / 7)} weeks"
 
 
-def _bar(t: Tally) -> str:
+def _bar(t: Score) -> str:
     """A progress line in words, with a bar that only repeats it visually."""
     if not t.answered:
         return f'<p class="netedu-progress-text">Not started · {t.total} questions</p>'
@@ -64,11 +60,11 @@ def contents_html(content: Content, progress: Progress, last_topic: str | None, 
     parts = [
         title_html(course.title),
         f'<p class="netedu-lead">{escape(course.description)}</p>',
-        f'<p class="netedu-notice"><strong>{escape(DISCLAIMER_LEAD)}</strong> {escape(DISCLAIMER)}</p>',
+        disclaimer_html(),
     ]
     if due_again:
         parts.append(
-            f'<p class="netedu-due"><strong>{_questions(due_again)} you got right before {"is" if due_again == 1 else "are"} due again.</strong> '
+            f'<p class="netedu-due"><strong>{plural(due_again, "question")} you got right before {"is" if due_again == 1 else "are"} due again.</strong> '
             '<a href="?view=progress&amp;section=due-again">Review them now</a> to keep them fresh.</p>'
         )
     if last_topic in content.topics:
@@ -109,7 +105,7 @@ def topic_header_html(content: Content, topic: Topic) -> str:
     objectives = "".join(f"<li>{escape(o.text)}</li>" for o in topic.objectives)
     return (
         title_html(topic.title, f"Topic {position} of {len(order)} · reviewed {topic.last_reviewed.isoformat()}")
-        + f'<p class="netedu-notice"><strong>{escape(DISCLAIMER_LEAD)}</strong> {escape(DISCLAIMER)}</p>'
+        + disclaimer_html()
         + f'<section class="netedu-objectives" aria-label="Learning objectives"><p><strong>By the end of this topic you will be able to:</strong></p><ul>{objectives}</ul></section>'
     )
 
@@ -161,7 +157,7 @@ def progress_html(content: Content, progress: Progress) -> str:
     weakest = progress.weakest
     items = "".join(
         f'<li><a href="?topic={escape(o.topic_id)}">{markdown_inline(o.text)}</a> '
-        f'<span class="netedu-progress-text">({o.percent}% of points on {_questions(o.answered)}, '
+        f'<span class="netedu-progress-text">({o.percent}% of points on {plural(o.answered, "question")}, '
         f"{escape(content.topics[o.topic_id].title)})</span></li>"
         for o in weakest
     )
@@ -171,7 +167,7 @@ def progress_html(content: Content, progress: Progress) -> str:
     )
     parts.append(
         '<h2 id="sec-review" tabindex="-1">Review what I missed</h2>'
-        f"<p>{_questions(len(progress.missed))} where your latest answer was not right.</p>"
+        f"<p>{plural(len(progress.missed), 'question')} where your latest answer was not right.</p>"
     )
     return "".join(parts)
 
@@ -186,10 +182,10 @@ def spaced_html(schedule: Schedule, now: dt.datetime) -> str:
         ),
     ]
     if schedule.due:
-        parts.append(f'<p class="netedu-due"><strong>{_questions(len(schedule.due))} due again now.</strong></p>')
-    elif schedule.upcoming:
-        soon = schedule.due_by(schedule.upcoming[0][1])
-        parts.append(f"<p>Nothing is due again now. Next: {_questions(soon)} {_from_now(schedule.upcoming[0][1], now)}.</p>")
+        parts.append(f'<p class="netedu-due"><strong>{plural(len(schedule.due), "question")} due again now.</strong></p>')
+    elif schedule.next_due is not None:
+        soon = schedule.due_by(schedule.next_due)
+        parts.append(f"<p>Nothing is due again now. Next: {plural(soon, 'question')} {_from_now(schedule.next_due, now)}.</p>")
     else:
         parts.append("<p>Nothing yet: questions you answer right in the topics will be scheduled here.</p>")
     return "".join(parts)

@@ -1,5 +1,5 @@
-"""The Voila app: hardened configuration, landing page and offline template."""
+"""The Voila app: handlers, configuration, identity (learner and educator cookies), templates, static files.
 
-from netedu.server.app import NeteduVoila, make_config, serve
-
-__all__ = ["NeteduVoila", "make_config", "serve"]
+Import what you need from its modules (``netedu.server.app`` loads Voila; kernels import only
+``netedu.server.identity`` and ``netedu.server.request_info``).
+"""

@@ -1,18 +1,50 @@
-"""Answer events: every submission is reported to a pluggable sink, so storage (the progress
-store, a workshop's live view) records answers without the widgets knowing about it.
-"""
+"""Answer events: every submitted answer, as the store keeps it; and the one UTC clock format."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
+import threading
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from typing import Any, Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["AnswerEvent", "EventSink", "MemorySink", "RoomSource", "get_sink", "set_sink"]
+__all__ = ["AnswerEvent", "latest_per_learner", "parse_stamp", "stamp", "utc_now"]
 
-log = logging.getLogger("netedu")
+
+def utc_now() -> dt.datetime:
+    """Now, in UTC."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+_last = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+_lock = threading.Lock()
+
+
+def stamp(when: dt.datetime | None = None) -> str:
+    """An ISO 8601 UTC timestamp to the microsecond: how every time is stored and compared
+    (as text, which sorts as time does).
+
+    Without ``when``: now, and always later than the last stamp this process made, so an
+    answer and the round an educator starts just after it never share a moment.
+
+    >>> stamp(dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.timezone.utc))
+    '2026-12-07T09:30:00.000000+00:00'
+    >>> stamp() < stamp()
+    True
+    """
+    global _last
+    if when is not None:
+        return when.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    with _lock:
+        now = max(utc_now(), _last + dt.timedelta(microseconds=1))
+        _last = now
+    return now.isoformat(timespec="microseconds")
+
+
+def parse_stamp(text: str) -> dt.datetime:
+    """A stored timestamp as an aware datetime (one without a zone is taken as UTC)."""
+    when = dt.datetime.fromisoformat(text)
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -27,40 +59,12 @@ class AnswerEvent:
     correct: bool
     score: float
     max_score: float
-    timestamp: str  # ISO 8601, UTC
+    timestamp: str  # ISO 8601, UTC (see stamp())
 
     @classmethod
     def now(cls, **fields: Any) -> AnswerEvent:
-        return cls(timestamp=_stamp(), **fields)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-class EventSink(Protocol):
-    """Where answer events go. ``latest`` lets review mode find what a learner missed; a sink
-    that also has ``answers(learner)`` (every answer, oldest first) gives spaced review the
-    whole history (without it, only the latest answers are scheduled)."""
-
-    def record(self, event: AnswerEvent) -> None: ...
-
-    def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]: ...
-
-
-@runtime_checkable
-class RoomSource(Protocol):
-    """Where the educator's view reads the room's answers: every learner's latest answer to a
-    question, and when the question's current round began."""
-
-    def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]: ...
-
-    def round_start(self, question_id: str) -> str | None: ...
-
-    def start_round(self, question_id: str) -> str: ...
-
-
-def _stamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+        """An event stamped with the current time."""
+        return cls(timestamp=stamp(), **fields)
 
 
 def latest_per_learner(events: Iterable[AnswerEvent]) -> list[AnswerEvent]:
@@ -69,62 +73,3 @@ def latest_per_learner(events: Iterable[AnswerEvent]) -> list[AnswerEvent]:
     for event in events:
         out[event.learner] = event
     return list(out.values())
-
-
-class MemorySink:
-    """Keeps events in this kernel's memory (the default until a store is configured)."""
-
-    def __init__(self) -> None:
-        self.events: list[AnswerEvent] = []
-        self.rounds: dict[str, str] = {}
-
-    def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]:
-        return latest_per_learner(e for e in self.events if e.question_id == question_id and e.timestamp > since)
-
-    def round_start(self, question_id: str) -> str | None:
-        return self.rounds.get(question_id)
-
-    def start_round(self, question_id: str) -> str:
-        self.rounds[question_id] = stamp = _stamp()
-        return stamp
-
-    def record(self, event: AnswerEvent) -> None:
-        self.events.append(event)
-
-    def answers(self, learner: str) -> list[AnswerEvent]:
-        """Every answer of ``learner``, oldest first."""
-        return [e for e in self.events if e.learner == learner]
-
-    def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]:
-        wanted = set(question_ids)
-        out: dict[str, AnswerEvent] = {}
-        for event in self.events:
-            if event.learner == learner and event.question_id in wanted:
-                out[event.question_id] = event
-        return out
-
-
-_sink: EventSink | None = None
-
-
-def get_sink() -> EventSink:
-    """The sink widgets report to when none is given: the progress store (see
-    :mod:`netedu.store.sql`), or this kernel's memory if the store cannot be opened.
-    """
-    global _sink
-    if _sink is None:
-        try:
-            from netedu.store.sql import ProgressStore
-
-            _sink = ProgressStore()
-        except Exception:
-            log.exception("netedu: the progress store cannot be opened; answers are kept in memory only")
-            _sink = MemorySink()
-    return _sink
-
-
-def set_sink(sink: EventSink | None) -> EventSink | None:
-    """Make ``sink`` the default (``None``: the store, opened on next use); returns the previous."""
-    global _sink
-    previous, _sink = _sink, sink
-    return previous

@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
+from netedu.explorers.forms import FormOutcome
 from netedu.render import sanitize
+from netedu.widgets.controls import ControlWidget
 
 __all__ = ["FormWidget"]
 
-_HERE = Path(__file__).parent
-
-
-class FormWidget(anywidget.AnyWidget):
+class FormWidget(ControlWidget):
     """Fields are ``{"key", "label", "kind": "number", "unit"}`` or ``{"key", "label",
     "kind": "choice", "options": [{"value", "label"}]}``. ``on_submit(handler)`` receives the
     values (strings) the learner submitted; the handler sets ``errors`` or ``result_html``.
     Tests call ``submit({...})`` as the page does.
     """
 
-    _esm = (_HERE / "dom.js").read_text() + (_HERE / "form.js").read_text()
-    _css = _HERE / "response.css"
-
+    kind = traitlets.Unicode("form").tag(sync=True)
     legend_html = traitlets.Unicode("", help="What the form is for (sanitized HTML).").tag(sync=True)
     hint = traitlets.Unicode("", help="Plain-text instruction.").tag(sync=True)
     fields = traitlets.List(traitlets.Dict(), help="The fields, in order.").tag(sync=True)
@@ -50,6 +45,12 @@ class FormWidget(anywidget.AnyWidget):
         self.values = clean
         for handler in self._handlers:
             handler(clean)
+
+    def show(self, outcome: FormOutcome) -> None:
+        """Show what a submit led to: per-field problems, or the result, and announce it."""
+        self.errors = outcome.errors
+        self.result_html = outcome.html
+        self.announcement = outcome.announcement
 
     def _on_custom_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("event") == "submit" and isinstance(content.get("values"), dict):

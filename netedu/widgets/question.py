@@ -13,6 +13,7 @@ from netedu.store.events import AnswerEvent
 from netedu.learning.feedback import answer_summary, feedback_for
 from netedu.learning.grading import ResponseError, Verdict, grade
 from netedu.render import escape
+from netedu.words import sentence
 from netedu.widgets.adapters import adapter_for
 from netedu.widgets.context import QuizContext
 from netedu.widgets.guard import friendly
@@ -123,7 +124,7 @@ class QuestionWidget(ipw.VBox):
         try:
             verdict = grade(self.question, self.value)
         except ResponseError as err:
-            hint = str(err)[:1].upper() + str(err)[1:] + "."
+            hint = sentence(str(err))
             self.adapter.show_error(hint)
             self._feedback.value = f'<p class="netedu-hint-message" role="alert">{escape(hint)}</p>'
             return
@@ -156,7 +157,7 @@ class QuestionWidget(ipw.VBox):
             max_score=verdict.max_score,
         )
         try:
-            self.ctx.sink.record(event)
+            self.ctx.store.record(event)
         except Exception:
             log.exception("netedu: could not record the answer to %s", self.question.id)
             return False

@@ -11,45 +11,20 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from netedu.content.questions import Case, Question, gradable
-from netedu.store.events import AnswerEvent
+from netedu.content.questions import Case, Question
 from netedu.learning.seeded import shuffled
 from netedu.render import escape
-from netedu.learning.spaced import due_questions
+from netedu.store.events import utc_now
 from netedu.widgets.case import CaseWidget
 from netedu.widgets.context import QuizContext
 from netedu.widgets.guard import friendly
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.question import Mode, QuestionWidget
 
-__all__ = ["QuizWidget", "due_again", "missed_questions"]
+__all__ = ["QuizWidget"]
 
 log = logging.getLogger("netedu")
-View = QuestionWidget | CaseWidget
-
-
-def missed_questions(questions: Sequence[Question], ctx: QuizContext) -> list[Question]:
-    """The questions whose latest answer by this learner was not right (for a case: any part)."""
-    latest = ctx.sink.latest(ctx.learner, _ids(questions))
-    return [q for q in questions if any(p.id in latest and not latest[p.id].correct for p in gradable(q))]
-
-
-def _ids(questions: Sequence[Question]) -> list[str]:
-    return [p.id for q in questions for p in gradable(q)]
-
-
-def learner_answers(questions: Sequence[Question], ctx: QuizContext) -> list[AnswerEvent]:
-    """This learner's answers to ``questions`` (oldest first): every one if the sink keeps them
-    all, else the latest of each."""
-    every = getattr(ctx.sink, "answers", None)
-    if every is not None:
-        return every(ctx.learner)
-    return sorted(ctx.sink.latest(ctx.learner, _ids(questions)).values(), key=lambda e: e.timestamp)
-
-
-def due_again(questions: Sequence[Question], ctx: QuizContext, now: dt.datetime | None = None) -> list[Question]:
-    """The questions this learner got right whose spaced-review date has come (see :mod:`netedu.learning.spaced`)."""
-    return due_questions(questions, learner_answers(questions, ctx), now or dt.datetime.now(dt.timezone.utc))
+QuestionView = QuestionWidget | CaseWidget
 
 
 def _clock_text(seconds: float) -> str:
@@ -97,13 +72,13 @@ class QuizWidget(ipw.VBox):
             raise ValueError("a time limit (in minutes, more than 0) is only for exam mode")
         self.ctx, self.mode, self._label, self._clock = ctx, mode, label, clock
         if mode == "review":
-            questions = missed_questions(questions, ctx)
+            questions = ctx.record.missed(questions)
         elif mode == "spaced":
-            questions = due_again(questions, ctx, now)
+            questions = ctx.record.due(questions, now or utc_now())
         if shuffle_questions if shuffle_questions is not None else mode != "tutor":
             questions = shuffled(questions, ctx.learner, ctx.topic_id or "", mode, "questions")
         self.questions = tuple(questions)
-        self._views: dict[int, View] = {}
+        self._views: dict[int, QuestionView] = {}
         self._deadline = clock() + time_limit * 60 if time_limit else None
         self._status = SafeHTML()
         self._status.add_class("netedu-quiz-status")
@@ -139,13 +114,13 @@ class QuizWidget(ipw.VBox):
     # --- paging --------------------------------------------------------------------------
 
     @property
-    def current(self) -> View:
+    def current(self) -> QuestionView:
         return self._view(self.index)
 
-    def _view(self, i: int) -> View:
+    def _view(self, i: int) -> QuestionView:
         if i not in self._views:
             q = self.questions[i]
-            view: View = CaseWidget(q, self.ctx, mode=self.mode) if isinstance(q, Case) else QuestionWidget(q, self.ctx, mode=self.mode)
+            view: QuestionView = CaseWidget(q, self.ctx, mode=self.mode) if isinstance(q, Case) else QuestionWidget(q, self.ctx, mode=self.mode)
             view.observe(self._on_answered, names=["answered", "score"])
             if self.finished:
                 view.lock()
@@ -235,7 +210,7 @@ class QuizWidget(ipw.VBox):
             self._timer.value = '<p class="netedu-timer-text">Time is up.</p>' if timed_out else ""
         self._show(self.index)
 
-    def _results_html(self, views: list[View], timed_out: bool) -> str:
+    def _results_html(self, views: list[QuestionView], timed_out: bool) -> str:
         rows = []
         for n, view in enumerate(views, start=1):
             if not view.answered:

@@ -5,13 +5,12 @@ the browser sends back and never sends the answer key before the learner submits
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from netedu.render import sanitize
+from netedu.widgets.controls import ControlWidget
 
 __all__ = [
     "ChoiceResponse",
@@ -22,22 +21,15 @@ __all__ = [
     "ResponseWidget",
 ]
 
-_HERE = Path(__file__).parent
-
-
 def _keys(entries: list[dict]) -> set[str]:
     return {str(e["key"]) for e in entries}
 
 
-class ResponseWidget(anywidget.AnyWidget):
+class ResponseWidget(ControlWidget):
     """What every answer control shares: the question as the fieldset's legend, a hint, marks
     shown after submitting, a live region, and a ``submit`` request (Enter in a text box).
     """
 
-    _esm = (_HERE / "dom.js").read_text() + (_HERE / "response.js").read_text()
-    _css = _HERE / "response.css"
-
-    kind = traitlets.Unicode(help="Which control to render.").tag(sync=True)
     prompt_html = traitlets.Unicode("", help="The question, as sanitized HTML (the legend).").tag(sync=True)
     hint = traitlets.Unicode("", help="Plain-text instruction, e.g. 'Choose one answer.'").tag(sync=True)
     disabled = traitlets.Bool(False, help="True once the answer is locked in.").tag(sync=True)
@@ -118,8 +110,6 @@ class NumericResponse(ResponseWidget):
     @traitlets.validate("text")
     def _bounded(self, proposal: dict) -> str:
         return proposal["value"][:64]
-
-
 
 
 class OrderingResponse(ResponseWidget):

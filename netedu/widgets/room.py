@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -11,7 +12,7 @@ import ipywidgets as ipw
 import traitlets
 
 from netedu.content.questions import Question
-from netedu.store.events import RoomSource
+from netedu.store.protocol import Store
 from netedu.learning.room import default_since, tally, tally_html
 from netedu.widgets.html import SafeHTML
 
@@ -24,20 +25,9 @@ class Ticker(anywidget.AnyWidget):
     """Asks the kernel to refresh every ``interval_ms`` while ``active`` and the page is visible:
     the page drives the refresh, so nothing runs once the educator has closed it."""
 
-    _esm = """
-    export default {
-      render({ model, el }) {
-        el.hidden = true;
-        const tick = () => {
-          if (model.get("active") && !document.hidden) model.send({ event: "tick" });
-        };
-        const timer = setInterval(tick, model.get("interval_ms"));
-        return () => clearInterval(timer);
-      },
-    };
-    """
-    active = traitlets.Bool(False).tag(sync=True)
-    interval_ms = traitlets.Int(2000).tag(sync=True)
+    _esm = Path(__file__).parent / "ticker.js"
+    active = traitlets.Bool(False, help="Whether the page should ask for refreshes.").tag(sync=True)
+    interval_ms = traitlets.Int(2000, help="How often to ask, in milliseconds.").tag(sync=True)
 
     def __init__(self, on_tick, **kwargs: Any):
         super().__init__(**kwargs)
@@ -55,7 +45,7 @@ class RoomPanel(ipw.VBox):
     """The educator's controls for one question: show the room's answers (refreshed live),
     mark the right answer when the room is ready, and start a new round to ask again."""
 
-    def __init__(self, question: Question, source: RoomSource, *, educator: str, order: Sequence[str] = (), interval_ms: int = 2000, **kwargs: Any):
+    def __init__(self, question: Question, source: Store, *, educator: str, order: Sequence[str] = (), interval_ms: int = 2000, **kwargs: Any):
         self.question, self.source, self.educator, self.order = question, source, educator, tuple(order)
         self.shown = False
         self.show_right = False

@@ -12,8 +12,6 @@ from netedu.content import load_content
 from netedu.render import markdown_inline
 from tests.browser.conftest import FIRST_LOAD, REPO, run_axe
 
-SCREENSHOT = REPO / "docs/images/topic.png"
-
 
 def plain(md: str) -> str:
     """What a screen reader says for an option label written in Markdown."""
@@ -76,12 +74,6 @@ def test_trainee_answers_wrongly_then_rightly_and_the_score_follows(page: Page, 
     expect(quiz).to_contain_text(plain(wrong.explanation)[:40])
     expect(quiz.locator(".netedu-cite").first).to_be_visible()
     expect(status).to_contain_text("0 correct of 1 answered")
-    # The README's picture of a topic: Voila scrolls inside the page, so make the window tall
-    # enough for the whole question before taking it.
-    page.set_viewport_size({"width": 1000, "height": 2200})
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    quiz.screenshot(path=str(SCREENSHOT))
-    page.set_viewport_size({"width": 1280, "height": 900})
 
     quiz.get_by_role("button", name="Next question").click()
     expect(status).to_contain_text("Question 2 of")

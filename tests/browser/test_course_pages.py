@@ -18,8 +18,9 @@ def test_topic_in_the_player_on_its_own_and_as_slides(page: Page, app, topic, ex
     expect(view.get_by_role("heading", level=1, name=topic.title)).to_be_visible(timeout=FIRST_LOAD)
     expect(view.locator(".netedu-quiz")).to_be_visible()
     expect(view.locator(".netedu-unavailable")).to_have_count(0)  # every question and explorer built
-    for explorer in topic.explorers:
-        expect(view.locator(".netedu-explorer").first).to_be_visible()
+    expect(view.locator(".netedu-explorer")).to_have_count(len(topic.explorers))
+    for n in range(len(topic.explorers)):
+        expect(view.locator(".netedu-explorer").nth(n)).to_be_visible()
     assert run_axe(page) == [], "player"
 
     page.goto(f"{app.url}voila/render/{topic.notebook}")

@@ -119,7 +119,7 @@ def test_the_servers_deck_is_built_once_and_again_only_when_content_changes(cour
     import os
 
     from netedu.content import ContentError
-    from netedu.export.anki import DeckCache
+    from netedu.server.decks import DeckCache
 
     decks = DeckCache(course)
     first = decks.get()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from netedu.content import load_content
-from netedu.store.events import AnswerEvent
 from netedu.learning.progress import summarize
+from netedu.store.events import AnswerEvent
 
 
 def event(qid: str, correct: bool, score: float | None = None) -> AnswerEvent:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from netedu.content import load_content
-from netedu.server.identity import EDUCATOR_COOKIE, KEY_HASH_ENV, is_educator, key_hash
-from netedu.store.events import AnswerEvent, MemorySink
-from netedu.learning.room import default_since, tally, tally_html
-from netedu.store.sql import ProgressStore
-from netedu.widgets import QuestionWidget, QuizContext
+from netedu.learning.room import tally, tally_html
+from netedu.store.events import AnswerEvent
 from tests.widgets.helpers import RIGHT
 
 EARLY = "2000-01-01T00:00:00.000+00:00"
@@ -100,69 +94,3 @@ def test_no_answers_yet_and_labels_are_sanitized(content) -> None:
     assert "0 learners answered" in html and "No answers from the room yet" in html
 
 
-def test_the_store_gives_each_learners_latest_answer_since_the_round_began(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'room.sqlite'}"
-    store = ProgressStore(url)
-    old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)).isoformat(timespec="milliseconds")
-    store.record(answer("ada", "q1", ["a"], when=old))
-    store.record(answer("ada", "q1", ["b"]))
-    store.record(answer("bo", "q1", ["a"]))
-    store.record(answer("bo", "q2", ["z"]))
-    store.record(answer("bo", "q1", ["c"]))
-    latest = store.room_answers("q1", default_since())
-    assert [(e.learner, e.response) for e in latest] == [("ada", ["b"]), ("bo", ["c"])]
-    assert len(store.room_answers("q1", EARLY)) == 2  # one per learner, however far back
-    assert store.round_start("q1") is None
-    began = store.start_round("q1")
-    assert ProgressStore(url).round_start("q1") == began  # kept for the next page and restarts
-    assert store.room_answers("q1", began) == []
-    store.record(answer("cy", "q1", ["a"]))
-    assert [e.learner for e in store.room_answers("q1", began)] == ["cy"]
-
-
-def test_only_the_educator_key_opens_the_educator_view(monkeypatch) -> None:
-    monkeypatch.delenv(KEY_HASH_ENV, raising=False)
-    assert not is_educator(f"{EDUCATOR_COOKIE}=a-long-educator-key")  # no key configured: nobody
-    monkeypatch.setenv(KEY_HASH_ENV, key_hash("a-long-educator-key"))
-    assert is_educator(f"other=1; {EDUCATOR_COOKIE}=a-long-educator-key")
-    assert not is_educator(f"{EDUCATOR_COOKIE}=a-long-educator-kez")
-    assert not is_educator(f"{EDUCATOR_COOKIE}=short")
-    assert not is_educator('bad"cookie')
-    monkeypatch.setenv("HTTP_COOKIE", f"{EDUCATOR_COOKIE}=a-long-educator-key")
-    assert is_educator()  # the kernel's page cookies, as Voila passes them
-
-
-def test_a_learner_never_gets_the_room_panel(content) -> None:
-    ctx = QuizContext.from_content(content, "alpha", learner="ada", sink=MemorySink(), educator=False)
-    assert QuestionWidget(content.question("alpha-single"), ctx).room_panel is None
-
-
-def test_the_educator_panel_shows_the_room_live_marks_the_answer_and_starts_a_new_round(content) -> None:
-    sink = MemorySink()
-    ctx = QuizContext.from_content(content, "alpha", learner="teacher", sink=sink, educator=True)
-    w = QuestionWidget(content.question("alpha-single"), ctx)
-    panel = w.room_panel
-    assert panel is not None and panel.results.value == "" and panel.mark.disabled
-    for learner, choice in (("a", "right-one"), ("b", "wrong-one"), ("teacher", "wrong-one")):
-        sink.record(answer(learner, "alpha-single", [choice]))
-    panel.toggle.click()
-    assert panel.ticker.active and not panel.mark.disabled
-    assert "2 learners answered" in panel.results.value  # the educator's own answer is not the room's
-    assert "✓ right answer" not in panel.results.value
-    sink.record(answer("c", "alpha-single", ["right-one"]))
-    panel.ticker._handle_custom_msg({"event": "tick"}, [])  # what the page's timer sends
-    assert "3 learners answered" in panel.results.value
-    panel.mark.click()
-    assert "✓ right answer" in panel.results.value and panel.mark.description == "Hide the right answer"
-    panel.again.click()
-    assert "0 learners answered" in panel.results.value and "✓" not in panel.results.value
-    panel.toggle.click()
-    assert panel.results.value == "" and not panel.ticker.active
-
-
-def test_serve_refuses_a_short_educator_key(course: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "netedu", "--root", str(course), "serve", "--port", "0", "--educator-key", "short"],
-        capture_output=True, text=True, timeout=60,
-    )
-    assert done.returncode == 2 and "at least 12 characters" in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,19 +10,22 @@ import pytest
 import netedu
 from netedu.content import load_content
 from netedu.player import PlayerWidget, Route
-from netedu.store.sql import ProgressStore
+from netedu.store.memory import MemoryStore
+from netedu.store.sql import SqlStore
 from netedu.widgets import CaseWidget, QuestionWidget, QuizWidget
+from tests.support.answers import T0, answer_at
+from tests.widgets.helpers import RIGHT
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ProgressStore:
-    s = ProgressStore(f"sqlite:///{tmp_path / 'progress.sqlite'}")
+def store(tmp_path: Path) -> SqlStore:
+    s = SqlStore(f"sqlite:///{tmp_path / 'progress.sqlite'}")
     yield s
     s.close()
 
 
-def player(course: Path, store: ProgressStore, learner: str = "ada", query: str = "") -> PlayerWidget:
-    return PlayerWidget(load_content(course), learner=learner, sink=store, query=query)
+def player(course: Path, store: SqlStore, learner: str = "ada", query: str = "") -> PlayerWidget:
+    return PlayerWidget(load_content(course), learner=learner, store=store, query=query)
 
 
 def shown_text(p: PlayerWidget) -> str:
@@ -130,3 +134,44 @@ def test_the_learner_comes_from_the_cookie_of_the_page(course, monkeypatch) -> N
     assert w.learner.startswith("anon-") and "Zm9v" not in w.learner and w.topic == "beta"
     monkeypatch.setenv("JUPYTERHUB_USER", "dr-ada")
     assert netedu.course(root=course).learner == "dr-ada"
+
+
+def _text(p: PlayerWidget) -> str:
+    def walk(w):
+        value = getattr(w, "value", "")
+        yield value if isinstance(value, str) else ""
+        for child in getattr(w, "children", ()):
+            yield from walk(child)
+
+    return " ".join(walk(p._main))
+
+
+def test_the_player_shows_what_is_due_and_opens_the_spaced_review(course: Path) -> None:
+    content = load_content(course)
+    store = MemoryStore()
+    now = dt.datetime.now(dt.timezone.utc)  # answers given in the player are stamped with the real time
+    store.events += [answer_at("alpha-single", True, now - dt.timedelta(days=30)), answer_at("beta-tf", True, now - dt.timedelta(hours=1))]
+    p = PlayerWidget(content, learner="ada", store=store, now=lambda: now)
+    assert "1 question you got right before is due again." in _text(p)
+    p.go(Route("progress", section="due-again"))
+    assert p.router.focus == "sec-due-again"
+    assert "1 question due again now." in _text(p)
+    start = next(w for w in p._main.children if getattr(w, "children", None) and getattr(w.children[0], "description", "") == "Review what is due")
+    start.children[0].click()
+    quiz = start.children[0]
+    assert isinstance(quiz, QuizWidget) and quiz.mode == "spaced" and [q.id for q in quiz.questions] == ["alpha-single"]
+    quiz.current.value = RIGHT["alpha-single"]
+    quiz.current.check_button.click()
+    p.go(Route())
+    assert "due again" not in _text(p)
+    p.go(Route("progress"))
+    assert "Nothing is due again now. Next: 1 question in 2 days." in _text(p)
+
+
+def test_a_learner_with_nothing_right_yet_is_told_how_the_schedule_fills(course: Path) -> None:
+    content = load_content(course)
+    store = MemoryStore()
+    store.events.append(answer_at("alpha-single", False, T0))
+    p = PlayerWidget(content, learner="ada", store=store, query="?view=progress", now=lambda: T0)
+    assert "Nothing yet: questions you answer right in the topics will be scheduled here." in _text(p)
+    assert "due again" not in _text(PlayerWidget(content, learner="ada", store=store, now=lambda: T0)).lower()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from netedu.content.explorers_care import ImagingFile, InterferenceFile, TrialFile, WalkThrough
+from netedu.explorers.evidence_explorer import EvidenceExplorerData
+from netedu.explorers.imaging_chooser import ImagingChooserData
+from netedu.explorers.marker_checker import MarkerCheckerData
+from netedu.explorers.prrt_walkthrough import PrrtWalkthroughData
 
-INTERFERENCES = InterferenceFile.model_validate({
+INTERFERENCES = MarkerCheckerData.model_validate({
     "markers": [{"id": "cga", "name": "Chromogranin A", "sample": "serum"}, {"id": "u5hiaa", "name": "5-HIAA", "sample": "24-hour urine"}],
     "interferers": [
         {"id": "ppi", "label": "Proton pump inhibitor", "kind": "medicine",
@@ -19,7 +22,7 @@ INTERFERENCES = InterferenceFile.model_validate({
     ],
 })
 
-IMAGING = ImagingFile.model_validate({
+IMAGING = ImagingChooserData.model_validate({
     "tests": [
         {"id": "sstr-pet", "name": "SSTR PET/CT", "what_it_shows": "Receptors.", "references": ["ref-one"]},
         {"id": "fdg-pet", "name": "FDG PET/CT", "what_it_shows": "Glucose use.", "references": ["ref-one"]},
@@ -38,7 +41,7 @@ IMAGING = ImagingFile.model_validate({
     ],
 })
 
-TRIALS = TrialFile.model_validate({"trials": [
+TRIALS = EvidenceExplorerData.model_validate({"trials": [
     {"id": "promid", "name": "PROMID", "drug": "Octreotide LAR", "drug_class": "somatostatin-analogue", "sites": ["midgut"], "grades": ["G1"],
      "phase": "Phase III", "population": "Midgut NETs", "arms": ["Octreotide", "Placebo"], "primary_endpoint": "Time to progression",
      "result": "RESULT-PROMID", "headline": {"measure": "Median TTP (months)", "treatment": 14.3, "control": 6.0, "hazard_ratio": 0.34}, "references": ["ref-one"]},
@@ -50,7 +53,7 @@ TRIALS = TrialFile.model_validate({"trials": [
      "result": "RESULT-E2211", "headline": {"measure": "Median PFS (months)", "treatment": 22.7}, "references": ["ref-one"]},
 ]})
 
-WALK = WalkThrough.model_validate({
+WALK = PrrtWalkthroughData.model_validate({
     "title": "PRRT teaching case", "case": "CASE-INTRO. A 60-year-old with a progressing midgut NET.", "closing": "CLOSING-TEXT.", "references": ["ref-one"],
     "steps": [
         {"id": "indication", "title": "Indication", "finding": "Unresectable.", "question": "Which circumstance?", "reasoning": "REASON-1.",

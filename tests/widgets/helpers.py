@@ -6,12 +6,12 @@ import json
 
 import ipywidgets as ipw
 
-from netedu.store.events import MemorySink
+from netedu.store.memory import MemoryStore
 from netedu.widgets import QuizContext
 
 
 def context(content, learner: str = "ada", topic: str | None = None) -> QuizContext:
-    return QuizContext.from_content(content, topic, learner=learner, sink=MemorySink())
+    return QuizContext.from_content(content, learner=learner, store=MemoryStore(), topic_id=topic)
 
 
 def synced_state(widget: ipw.Widget) -> str:

@@ -95,13 +95,13 @@ def test_each_submission_sends_one_event(content) -> None:
     w.value = ["yes-a", "no-b"]
     w.check_button.click()
     w.check_button.click()  # a second click is ignored
-    (event,) = ctx.sink.events
+    (event,) = ctx.store.events
     assert (event.learner, event.question_id, event.topic_id, event.mode) == ("grace", "alpha-multiple", "alpha", "tutor")
     assert event.response == ["yes-a", "no-b"] and event.correct is False and event.score == 0.0
     assert event.timestamp.endswith("+00:00")
 
 
-def test_a_failing_sink_keeps_the_answer_on_screen_and_says_so(content, caplog) -> None:
+def test_a_failing_store_keeps_the_answer_on_screen_and_says_so(content, caplog) -> None:
     class Broken:
         def record(self, event):
             raise OSError("disk full")
@@ -110,7 +110,7 @@ def test_a_failing_sink_keeps_the_answer_on_screen_and_says_so(content, caplog) 
             return {}
 
     ctx = context(content, topic="alpha")
-    ctx = type(ctx)(**{**ctx.__dict__, "sink": Broken()})
+    ctx = type(ctx)(**{**ctx.__dict__, "store": Broken()})
     w = make(content, "alpha-single", ctx=ctx)
     w.value = ["right-one"]
     w.check_button.click()

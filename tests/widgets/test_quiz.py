@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,10 @@ import pytest
 import netedu
 from netedu.content import load_content
 from netedu.store.events import AnswerEvent
-from netedu.widgets import CaseWidget, QuizWidget
+from netedu.store.memory import MemoryStore
+from netedu.widgets import CaseWidget, QuizContext, QuizWidget
+from tests.support.answers import answer_at
 from tests.widgets.helpers import RIGHT, context
-
 
 
 @pytest.fixture
@@ -93,7 +95,7 @@ def test_exam_saves_without_feedback_then_finishes_with_results(content) -> None
     quiz.current.check_button.click()
     assert quiz.answered == 1
     assert quiz.current.adapter.widget.marks == [] and "1 of 2 answers saved" in quiz._status.value
-    assert [e.mode for e in ctx.sink.events] == ["exam"]  # saved answers are recorded at once
+    assert [e.mode for e in ctx.store.events] == ["exam"]  # saved answers are recorded at once
     quiz.next_button.click()
     quiz.current.value = ["yes-a", "yes-c"]  # chosen but not saved: finishing saves it
     quiz.finish_button.click()
@@ -103,7 +105,7 @@ def test_exam_saves_without_feedback_then_finishes_with_results(content) -> None
     first = quiz._view(0)
     assert first.locked and first.adapter.widget.marks  # every question now shows its feedback
     assert "Exam finished: 1 of 2 points." in quiz._status.value
-    assert len(ctx.sink.events) == 2
+    assert len(ctx.store.events) == 2
 
 
 def test_exam_with_a_time_limit_ends_by_itself(content) -> None:
@@ -149,16 +151,16 @@ def test_exam_order_is_seeded_per_learner(content) -> None:
 
 def test_review_shows_only_what_the_learner_last_got_wrong(content) -> None:
     ctx = context(content, learner="ada", topic="beta")
-    sink = ctx.sink
+    store = ctx.store
 
     def answered(qid, correct):
-        sink.record(AnswerEvent.now(learner="ada", question_id=qid, topic_id="beta", mode="tutor", response=[], correct=correct, score=float(correct), max_score=1.0))
+        store.record(AnswerEvent.now(learner="ada", question_id=qid, topic_id="beta", mode="tutor", response=[], correct=correct, score=float(correct), max_score=1.0))
 
     answered("beta-tf", False)
     answered("beta-numeric", False)
     answered("beta-numeric", True)  # later put right: not missed any more
     answered("beta-hotspot", True)
-    sink.record(AnswerEvent.now(learner="someone-else", question_id="beta-matching", topic_id="beta", mode="tutor", response={}, correct=False, score=0, max_score=1))
+    store.record(AnswerEvent.now(learner="someone-else", question_id="beta-matching", topic_id="beta", mode="tutor", response={}, correct=False, score=0, max_score=1))
     review = beta_quiz(content, mode="review", ctx=ctx)
     assert [q.id for q in review.questions] == ["beta-tf"]
     assert "Review of missed questions" in review._status.value
@@ -197,3 +199,19 @@ def test_inline_questions_and_cases(course: Path) -> None:
     assert isinstance(netedu.question("beta-case", root=course), CaseWidget)
     part = netedu.question("beta-case-one", root=course)
     assert part.question.id == "beta-case-one"
+
+
+def test_spaced_mode_asks_only_what_is_due_and_records_its_answers_as_spaced(course: Path) -> None:
+    content = load_content(course)
+    store = MemoryStore()
+    long_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60)
+    store.events += [answer_at("alpha-single", True, long_ago), answer_at("alpha-multiple", False, long_ago)]
+    ctx = QuizContext.from_content(content, topic_id="alpha", learner="ada", store=store)
+    quiz = QuizWidget(content.questions["alpha"], ctx, label="Due again", mode="spaced")
+    assert [q.id for q in quiz.questions] == ["alpha-single"]
+    quiz.current.value = RIGHT["alpha-single"]
+    quiz.current.check_button.click()
+    assert store.events[-1].mode == "spaced" and store.events[-1].correct
+    assert ctx.record.due(content.questions["alpha"], dt.datetime.now(dt.timezone.utc)) == []  # just answered: not due again now
+    nothing = QuizWidget(content.questions["alpha"], QuizContext.from_content(content, topic_id="alpha", learner="grace", store=store), label="x", mode="spaced")
+    assert nothing.questions == () and "Nothing is due again yet" in nothing._slot.children[0].value

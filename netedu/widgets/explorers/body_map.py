@@ -6,8 +6,7 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from netedu.explorers.body_map import organ_html
-from netedu.content.explorers import BodyMap
+from netedu.explorers.body_map import BodyMapData, organ_html
 from netedu.widgets.context import QuizContext
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import HotspotResponse
@@ -16,9 +15,10 @@ __all__ = ["BodyMapWidget"]
 
 
 class BodyMapWidget(ipw.VBox):
-    def __init__(self, data: BodyMap, ctx: QuizContext, **kwargs: Any):
-        self.data = data
-        self.ctx = ctx
+    """The drawing (its organs form a radio group) and the chosen organ's card."""
+
+    def __init__(self, data: BodyMapData, ctx: QuizContext, **kwargs: Any):
+        self.data, self.ctx = data, ctx
         self._organs = {o.id: o for o in data.organs}
         uri, box = ctx.image(data.image)
         self.map = HotspotResponse(

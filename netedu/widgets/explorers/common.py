@@ -1,4 +1,4 @@
-"""What the explorer widgets share: citations, a one-of-many chooser and groups of checkboxes."""
+"""What the explorer widgets share: a one-of-many chooser, groups of checkboxes, plotly output."""
 
 from __future__ import annotations
 
@@ -6,23 +6,12 @@ from collections.abc import Callable, Iterable
 
 import ipywidgets as ipw
 
-from netedu.learning.feedback import cite
 from netedu.render import escape
-from netedu.widgets.context import QuizContext
 from netedu.widgets.response import ChoiceResponse
 
-__all__ = ["CheckboxGroups", "chooser", "sources"]
+__all__ = ["PLOTLY_MIME", "CheckboxGroups", "chooser", "show_figure"]
 
-
-def sources(ctx: QuizContext, *ids: str) -> str:
-    """Linked citations for ``ids`` that exist in the course's references (sanitized HTML)."""
-    found = []
-    for ref_id in ids:
-        try:
-            found.extend(ctx.references((ref_id,)))
-        except KeyError:
-            continue
-    return cite(found)
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 def chooser(prompt_html: str, hint: str, options: Iterable[tuple[str, str]], on_choose: Callable[[dict], None]) -> ChoiceResponse:
@@ -35,6 +24,15 @@ def chooser(prompt_html: str, hint: str, options: Iterable[tuple[str, str]], on_
     )
     control.observe(on_choose, names="selected")
     return control
+
+
+def show_figure(output: ipw.Output, figure: dict | None, text: str) -> None:
+    """Draw a plotly figure (JSON) in ``output`` with the renderer Voila ships; ``None`` clears it."""
+    if figure is None:
+        output.outputs = ()
+        return
+    bundle = {PLOTLY_MIME: {**figure, "config": {"displayModeBar": False, "responsive": True}}, "text/plain": text}
+    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 class CheckboxGroups(ipw.HBox):

@@ -7,21 +7,22 @@ from typing import Any
 import ipywidgets as ipw
 import traitlets
 
-from netedu.content.explorers_care import ImagingFile
-from netedu.explorers.imaging_chooser import assess, summary_html, summary_text, test_feedback_html
+from netedu.explorers.imaging_chooser import ImagingChooserData, assess, rating_html, summary_html, summary_text
 from netedu.render import escape, markdown
 from netedu.widgets.context import QuizContext
+from netedu.widgets.explorers.common import chooser
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ChoiceResponse
-from netedu.widgets.explorers.common import chooser
 
 __all__ = ["ImagingChooserWidget"]
 
 
 class ImagingChooserWidget(ipw.VBox):
+    """A scenario chooser, the situation, the tests to pick, and the reasoning once checked."""
+
     best_found = traitlets.Int(0, help="Best tests the learner picked in the last check.")
 
-    def __init__(self, data: ImagingFile, ctx: QuizContext, **kwargs: Any):
+    def __init__(self, data: ImagingChooserData, ctx: QuizContext, **kwargs: Any):
         self.data, self.ctx = data, ctx
         self.scenarios = chooser(
             "<strong>Imaging chooser:</strong> choose a scenario.",
@@ -67,7 +68,9 @@ class ImagingChooserWidget(ipw.VBox):
             self.summary.value = '<p class="netedu-hint-message" role="alert">Choose at least one test first.</p>'
             return
         a = assess(self.data, self.scenario_id, self.tests.selected)
-        self.tests.marks = [{"key": t.id, "status": a.status(t.id), "html": test_feedback_html(a, t.id, self.ctx.references)} for t in self.data.tests]
+        self.tests.marks = [
+            {"key": t.id, "status": a.status(t.id), "html": rating_html(self.data, a, t.id, self.ctx.references)} for t in self.data.tests
+        ]
         self.tests.disabled = self.tests.submit_disabled = True
         self.summary.value = summary_html(a, self.ctx.references) + "<p>Choose another scenario to try again.</p>"
         self.tests.announcement = f"{summary_text(a)} Each test is now marked with why."

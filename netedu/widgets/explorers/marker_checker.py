@@ -7,11 +7,10 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from netedu.content.explorers_care import InterferenceFile
-from netedu.explorers.marker_checker import check, results_html
+from netedu.explorers.marker_checker import MarkerCheckerData, check, results_html
 from netedu.widgets.context import QuizContext
-from netedu.widgets.html import SafeHTML
 from netedu.widgets.explorers.common import CheckboxGroups
+from netedu.widgets.html import SafeHTML
 
 __all__ = ["MarkerCheckerWidget"]
 
@@ -19,14 +18,21 @@ _GROUPS = (("medicine", "Medicines"), ("food", "Foods"), ("condition", "Conditio
 
 
 class MarkerCheckerWidget(ipw.VBox):
-    def __init__(self, data: InterferenceFile, ctx: QuizContext, **kwargs: Any):
+    """Groups of interferers to tick, and the results they would distort."""
+
+    def __init__(self, data: MarkerCheckerData, ctx: QuizContext, **kwargs: Any):
         self.data, self.ctx = data, ctx
         self.picker = CheckboxGroups(
-            ((title, "Select all the patient takes, eats or has.", [(i.id, i.label) for i in data.interferers if i.kind == kind]) for kind, title in _GROUPS),
+            (
+                (title, "Select all the patient takes, eats or has.", [(i.id, i.label) for i in data.interferers if i.kind == kind])
+                for kind, title in _GROUPS
+            ),
             self._on_pick,
         )
         self.groups = self.picker.groups
-        intro = SafeHTML("<p><strong>Marker interference checker.</strong> Which results would this patient's medicines, foods and conditions distort?</p>")
+        intro = SafeHTML(
+            "<p><strong>Marker interference checker.</strong> Which results would this patient's medicines, foods and conditions distort?</p>"
+        )
         self.results = SafeHTML(results_html(data, {}, ctx.references))
         self.results.add_class("netedu-card")
         super().__init__([intro, self.picker, self.results], **kwargs)

@@ -1,4 +1,4 @@
-"""WalkThroughWidget: a teaching case worked step by step (the PRRT eligibility walk-through)."""
+"""PrrtWalkthroughWidget: a teaching case worked step by step (the PRRT eligibility walk-through)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,24 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from netedu.content.explorers_care import WalkThrough
-from netedu.store.events import MemorySink
+from netedu.explorers.prrt_walkthrough import PrrtWalkthroughData, as_case
 from netedu.render import escape, markdown
-from netedu.explorers.prrt_walkthrough import as_case, sentence
+from netedu.store.memory import MemoryStore
 from netedu.widgets.case import CaseWidget
 from netedu.widgets.context import QuizContext
 from netedu.widgets.html import SafeHTML
+from netedu.words import sentence
 
-__all__ = ["WalkThroughWidget"]
+__all__ = ["PrrtWalkthroughWidget"]
 
 
-class WalkThroughWidget(ipw.VBox):
-    def __init__(self, walk: WalkThrough, ctx: QuizContext, **kwargs: Any):
+class PrrtWalkthroughWidget(ipw.VBox):
+    """The case, its steps revealed one after another, and what the team weighs at the end."""
+
+    def __init__(self, walk: PrrtWalkthroughData, ctx: QuizContext, **kwargs: Any):
         self.walk = walk
         # Practice, not assessment: the steps are not recorded as answers to course questions.
-        practice = QuizContext(references=ctx.references, image=ctx.image, learner=ctx.learner, sink=MemorySink(), topic_id=ctx.topic_id, educator=False)
+        practice = ctx.with_(store=MemoryStore(), educator=False)
         banner = SafeHTML(
             f'<p class="netedu-notice"><strong>{escape(sentence(walk.title))}</strong> A teaching case, worked step by step: '
             "not a clinical decision tool. Real decisions are made by the patient's team.</p>"

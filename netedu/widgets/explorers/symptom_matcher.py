@@ -6,11 +6,11 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from netedu.content.explorers import PresentationFile
-from netedu.explorers.symptom_matcher import match, results_html
+from netedu.explorers.symptom_matcher import SymptomMatcherData, match, results_html
+from netedu.words import plural
 from netedu.widgets.context import QuizContext
-from netedu.widgets.html import SafeHTML
 from netedu.widgets.explorers.common import CheckboxGroups
+from netedu.widgets.html import SafeHTML
 
 __all__ = ["SymptomMatcherWidget"]
 
@@ -18,14 +18,21 @@ _GROUPS = (("symptom", "Symptoms"), ("sign", "Signs"), ("test", "Test results"))
 
 
 class SymptomMatcherWidget(ipw.VBox):
-    def __init__(self, data: PresentationFile, ctx: QuizContext, **kwargs: Any):
+    """Groups of findings to tick, and the syndromes that explain them, best fit first."""
+
+    def __init__(self, data: SymptomMatcherData, ctx: QuizContext, **kwargs: Any):
         self.data, self.ctx = data, ctx
         self.picker = CheckboxGroups(
-            ((title, "Select all that your patient has.", [(f.id, f.label) for f in data.findings if f.kind == kind]) for kind, title in _GROUPS),
+            (
+                (title, "Select all that your patient has.", [(f.id, f.label) for f in data.findings if f.kind == kind])
+                for kind, title in _GROUPS
+            ),
             self._on_pick,
         )
         self.groups = self.picker.groups
-        intro = SafeHTML("<p><strong>Symptom-to-syndrome matcher.</strong> Pick findings; the syndromes that explain them appear below, best fit first.</p>")
+        intro = SafeHTML(
+            "<p><strong>Symptom-to-syndrome matcher.</strong> Pick findings; the syndromes that explain them appear below, best fit first.</p>"
+        )
         self.results = SafeHTML(results_html(data, [], ctx.references))
         self.results.add_class("netedu-card")
         super().__init__([intro, self.picker, self.results], **kwargs)
@@ -43,6 +50,6 @@ class SymptomMatcherWidget(ipw.VBox):
         self.results.value = results_html(self.data, matches, self.ctx.references)
         if matches:
             best = ", ".join(m.syndrome.name for m in matches[:3])
-            change["owner"].announcement = f"{len(matches)} syndromes fit. Best fit: {best}."
+            change["owner"].announcement = f"{plural(len(matches), 'syndrome fits', 'syndromes fit')}. Best fit: {best}."
         else:
             change["owner"].announcement = "No syndrome fits the findings chosen."

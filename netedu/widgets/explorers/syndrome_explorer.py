@@ -6,17 +6,18 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from netedu.content.explorers import SyndromeFile
-from netedu.explorers.syndrome_explorer import compare_html, syndrome_html
+from netedu.explorers.syndrome_explorer import SyndromeExplorerData, compare_html, syndrome_html
 from netedu.widgets.context import QuizContext
-from netedu.widgets.html import SafeHTML
 from netedu.widgets.explorers.common import chooser
+from netedu.widgets.html import SafeHTML
 
 __all__ = ["SyndromeExplorerWidget"]
 
 
 class SyndromeExplorerWidget(ipw.VBox):
-    def __init__(self, data: SyndromeFile, ctx: QuizContext, **kwargs: Any):
+    """A syndrome chooser, the chosen syndrome's card, and a table comparing all."""
+
+    def __init__(self, data: SyndromeExplorerData, ctx: QuizContext, **kwargs: Any):
         self.ctx = ctx
         self._by_id = {s.id: s for s in data.syndromes}
         self.choice = chooser(

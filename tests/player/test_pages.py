@@ -1,41 +1,13 @@
-"""Routes (deep links) and the player's reading of topic notebooks."""
+"""The player's reading of a topic notebook: rendered Markdown, sections, and netedu calls."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import nbformat
-import pytest
 
-from netedu.player import Route, parse_route, read_page
-from netedu.player.pages import Call, Text, slugify
-
-TOPICS = {"alpha", "beta"}
-
-
-@pytest.mark.parametrize(
-    "query, route",
-    [
-        ("", Route()),
-        ("?", Route()),
-        ("?topic=alpha", Route("topic", "alpha")),
-        ("?topic=alpha&section=why-it-matters", Route("topic", "alpha", "why-it-matters")),
-        ("topic=beta", Route("topic", "beta")),
-        ("?view=progress", Route("progress")),
-        ("?view=start", Route("start")),
-        ("?topic=gamma", Route()),  # unknown topic
-        ("?topic=../../etc/passwd", Route()),
-        ("?topic=alpha&section=<script>", Route("topic", "alpha")),
-        ("?view=admin", Route()),
-    ],
-)
-def test_queries_become_routes_and_nonsense_goes_to_contents(query, route) -> None:
-    assert parse_route(query, TOPICS) == route
-
-
-def test_routes_round_trip_through_their_query() -> None:
-    for route in (Route(), Route("start"), Route("progress"), Route("topic", "alpha"), Route("topic", "beta", "key-points")):
-        assert parse_route(route.query, TOPICS) == route
+from netedu.content.calls import Call
+from netedu.player.pages import TextBlock, read_page, slugify
 
 
 def test_a_page_is_its_markdown_and_its_netedu_calls(course: Path) -> None:
@@ -43,7 +15,7 @@ def test_a_page_is_its_markdown_and_its_netedu_calls(course: Path) -> None:
     assert page.title == "Beta topic"
     calls = [b for b in page.blocks if isinstance(b, Call)]
     assert calls[0] == Call("question", ("beta-tf",)) and calls[-1] == Call("quiz", ("beta",), {"mode": "exam"})
-    texts = [b.html for b in page.blocks if isinstance(b, Text)]
+    texts = [b.html for b in page.blocks if isinstance(b, TextBlock)]
     assert not any("Educational, not medical advice." in t and "Previous" in t for t in texts)  # generated nav left out
 
 
@@ -53,7 +25,7 @@ def test_notes_are_left_out_sections_get_anchors_and_links_stay_inside(course: P
     nb.cells.insert(2, nbformat.v4.new_markdown_cell("## Why it matters\n\nSee [beta](02_beta.ipynb) and $\\frac{1}{2}$."))
     nbformat.write(nb, path)
     page = read_page(path, {"02_beta.ipynb": "?topic=beta"})
-    html = "".join(b.html for b in page.blocks if isinstance(b, Text))
+    html = "".join(b.html for b in page.blocks if isinstance(b, TextBlock))
     assert "SPEAKER-NOTE-ALPHA" not in html
     assert '<h2 id="sec-why-it-matters" tabindex="-1">' in html and page.sections[0].id == "why-it-matters"
     assert 'href="?topic=beta"' in html and "<math" in html

@@ -1,4 +1,6 @@
-// netedu answer controls, one module for every question type.
+// netedu's answer controls and forms: one ES module for every kind, loaded once for all the
+// widget classes that use it (they share one anywidget id, so this file and controls.css are
+// injected into the page once, however many questions it shows).
 //
 // The answer key never reaches this code: options, items, rows and regions carry only a
 // position key ("k0", "k1", ...) and sanitized HTML or plain text. Per-item feedback
@@ -7,6 +9,25 @@
 // with the keyboard alone, and shares one polite live region that exists before any update.
 
 const SVG = "http://www.w3.org/2000/svg";
+
+function h(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") node.textContent = v;
+    else if (k === "html") node.innerHTML = v; // only ever sanitized HTML from Python
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+// Call handler when any of the named traits changes: one model.on per event; returns the undo.
+function listen(model, names, handler) {
+  for (const name of names) model.on(`change:${name}`, handler);
+  return () => {
+    for (const name of names) model.off(`change:${name}`, handler);
+  };
+}
 
 function plain(html) {
   const d = document.createElement("div");
@@ -243,7 +264,7 @@ const KINDS = { choice: renderChoice, numeric: renderNumeric, ordering: renderOr
 // so the kernel must grade the answer the learner sees, not the last update that arrived.
 const ANSWER = { choice: ["selected"], numeric: ["text"], ordering: ["order"], matching: ["selection"], hotspot: ["selected"] };
 
-function render({ model, el }) {
+function renderResponse({ model, el }) {
   const uid = "netedu-" + Math.random().toString(36).slice(2, 10);
   el.classList.add("netedu-response");
   const legend = h("legend");
@@ -313,15 +334,102 @@ function render({ model, el }) {
   build();
   updateSubmit();
   announce();
-  const rebuild = "change:kind change:prompt_html change:hint change:disabled change:marks change:options change:multiple change:selected change:label change:unit change:error change:items change:order change:rows change:columns change:choices change:selection change:image change:regions";
-  model.on(rebuild, build);
-  model.on("change:announcement", announce);
-  model.on("change:submit_label change:submit_disabled change:show_submit", updateSubmit);
-  return () => {
-    model.off(rebuild, build);
-    model.off("change:announcement", announce);
-    model.off("change:submit_label change:submit_disabled change:show_submit", updateSubmit);
+  const stops = [
+    listen(model, ["kind", "prompt_html", "hint", "disabled", "marks", "options", "multiple", "selected", "label", "unit", "error",
+      "items", "order", "rows", "columns", "choices", "selection", "image", "regions"], build),
+    listen(model, ["announcement"], announce),
+    listen(model, ["submit_label", "submit_disabled", "show_submit"], updateSubmit),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
+
+// --- form: labelled number boxes and radio groups, one submit button, a result area and a
+// live region. The submit request carries every value on screen (ipywidgets may hold back
+// state updates), and Python answers with per-field errors or a result. ------------------------
+function renderForm({ model, el }) {
+  const uid = "netedu-form-" + Math.random().toString(36).slice(2, 10);
+  el.classList.add("netedu-form");
+  const fieldset = h("fieldset");
+  const legend = h("legend");
+  const hint = h("p", { class: "netedu-hint", id: `${uid}-hint` });
+  fieldset.setAttribute("aria-describedby", hint.id);
+  const fields = h("div", { class: "netedu-form-fields" });
+  fieldset.append(legend, hint, fields);
+  const submit = h("button", { type: "button", class: "netedu-submit" });
+  const result = h("div", { class: "netedu-form-result" });
+  const status = h("div", { class: "netedu-status", role: "status", "aria-live": "polite" });
+  el.append(fieldset, submit, result, status);
+
+  const values = () => {
+    const out = {};
+    for (const f of model.get("fields")) {
+      if (f.kind === "number") out[f.key] = fields.querySelector(`#${uid}-${f.key}`).value;
+      else {
+        const chosen = fields.querySelector(`input[name="${uid}-${f.key}"]:checked`);
+        out[f.key] = chosen ? chosen.value : "";
+      }
+    }
+    return out;
   };
+  const send = () => model.send({ event: "submit", values: values() });
+
+  function build() {
+    legend.innerHTML = model.get("legend_html");
+    hint.textContent = model.get("hint");
+    const current = model.get("values");
+    const errors = model.get("errors");
+    const focusedId = el.contains(document.activeElement) ? document.activeElement.id : null;
+    fields.replaceChildren();
+    for (const f of model.get("fields")) {
+      const errorId = `${uid}-${f.key}-error`;
+      const error = h("p", { class: "netedu-input-error", id: errorId, text: errors[f.key] ? `⚠ ${errors[f.key]}` : "" });
+      if (f.kind === "number") {
+        const id = `${uid}-${f.key}`;
+        const input = h("input", { type: "text", id, inputmode: "decimal", autocomplete: "off", class: "netedu-number" });
+        input.value = current[f.key] ?? "";
+        input.setAttribute("aria-describedby", errorId);
+        if (errors[f.key]) input.setAttribute("aria-invalid", "true");
+        input.addEventListener("keydown", (event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            send();
+          }
+        });
+        const row = h("div", { class: "netedu-number-row" }, [h("label", { for: id, text: f.label }), input]);
+        if (f.unit) row.append(h("span", { class: "netedu-unit", text: f.unit }));
+        fields.append(h("div", { class: "netedu-form-field" }, [row, error]));
+      } else {
+        const group = h("fieldset", { class: "netedu-form-choice", "aria-describedby": errorId }, [h("legend", { text: f.label })]);
+        for (const [n, option] of f.options.entries()) {
+          const id = `${uid}-${f.key}-${n}`;
+          const input = h("input", { type: "radio", name: `${uid}-${f.key}`, id, value: option.value });
+          input.checked = current[f.key] === option.value;
+          group.append(h("div", { class: "netedu-option" }, [input, h("label", { for: id, text: option.label })]));
+        }
+        fields.append(h("div", { class: "netedu-form-field" }, [group, error]));
+      }
+    }
+    submit.textContent = model.get("submit_label");
+    result.innerHTML = model.get("result_html");
+    if (focusedId) {
+      const again = document.getElementById(focusedId);
+      if (again) again.focus();
+    }
+  }
+  const announce = () => {
+    if (model.get("announcement")) status.textContent = model.get("announcement");
+  };
+  submit.addEventListener("click", send);
+  build();
+  const stops = [
+    listen(model, ["fields", "errors", "result_html", "legend_html", "hint", "submit_label", "values"], build),
+    listen(model, ["announcement"], announce),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
+
+function render(view) {
+  return view.model.get("kind") === "form" ? renderForm(view) : renderResponse(view);
 }
 
 export default { render };

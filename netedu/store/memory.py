@@ -1,0 +1,59 @@
+"""MemoryStore: the whole store protocol in this process's memory (tests, practice, one-off use)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Any
+
+from netedu.store.events import AnswerEvent, latest_per_learner, stamp
+from netedu.store.protocol import ROOM
+
+__all__ = ["MemoryStore"]
+
+
+class MemoryStore:
+    """Keeps events and state in memory; nothing survives the process.
+
+    >>> store = MemoryStore()
+    >>> store.set_state("ada", "last_topic", "staging"); store.get_state("ada", "last_topic")
+    'staging'
+    """
+
+    def __init__(self) -> None:
+        self.events: list[AnswerEvent] = []
+        self._state: dict[tuple[str, str], Any] = {}
+
+    def record(self, event: AnswerEvent) -> None:
+        self.events.append(event)
+
+    def answers(self, learner: str) -> list[AnswerEvent]:
+        return [e for e in self.events if e.learner == learner]
+
+    def latest(self, learner: str, question_ids: Iterable[str]) -> dict[str, AnswerEvent]:
+        wanted = set(question_ids)
+        out: dict[str, AnswerEvent] = {}
+        for event in self.events:
+            if event.learner == learner and event.question_id in wanted:
+                out[event.question_id] = event
+        return out
+
+    def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]:
+        return latest_per_learner(e for e in self.events if e.question_id == question_id and e.timestamp > since)
+
+    def round_start(self, question_id: str) -> str | None:
+        return self.get_state(ROOM, f"round:{question_id}")
+
+    def start_round(self, question_id: str) -> str:
+        started = stamp()
+        self.set_state(ROOM, f"round:{question_id}", started)
+        return started
+
+    def get_state(self, learner: str, key: str, default: Any = None) -> Any:
+        return copy.deepcopy(self._state.get((learner, key), default))
+
+    def set_state(self, learner: str, key: str, value: Any) -> None:
+        self._state[(learner, key)] = copy.deepcopy(value)
+
+    def close(self) -> None:
+        pass
