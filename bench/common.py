@@ -25,9 +25,7 @@ def repo_server() -> Server:
     """The repository served from its root, so bench/ and notebooks/ share one server. Its "/"
     redirects to a course player that only exists in a course's notebooks/ folder, so readiness
     is checked on a static file instead."""
-    return Server(
-        [sys.executable, str(REPO / "bench/serve_for_bench.py"), str(REPO), "{port}"], ready_path="netedu/static/landing.css"
-    )
+    return Server([sys.executable, str(REPO / "bench/serve_for_bench.py"), str(REPO), "{port}"], ready_path="netedu/static/landing.css")
 
 
 def write_json(path: Path | None, data: dict) -> None:

@@ -19,8 +19,9 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from netedu.content import load_content  # noqa: E402
 from common import ARGS, REPO, Server, chromium_or_exit, repo_server, write_json  # noqa: E402
+
+from netedu.content import load_content  # noqa: E402
 
 FIRST_WIDGET = ".widget-button"  # the bare page's button; a topic's first "Check answer"
 

@@ -76,7 +76,11 @@ class Kernel:
         msg_id = uuid.uuid4().hex
         msg = {
             "header": {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "bench", "date": "", "version": "5.3"},
-            "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": [],
+            "parent_header": {},
+            "metadata": {},
+            "content": content,
+            "channel": "shell",
+            "buffers": [],
         }
         return msg_id, json.dumps(msg)
 
@@ -164,8 +168,11 @@ class Learner:
         await kernel.close()
         xsrf = self.cookies.get("_xsrf", "")
         await self.http.fetch(
-            f"{self.base}voila/api/shutdown/{kernel_id}", method="POST", body="",
-            headers={"Cookie": self.cookie, "X-XSRFToken": xsrf}, raise_error=False,
+            f"{self.base}voila/api/shutdown/{kernel_id}",
+            method="POST",
+            body="",
+            headers={"Cookie": self.cookie, "X-XSRFToken": xsrf},
+            raise_error=False,
         )
 
 
@@ -177,7 +184,10 @@ def first(items, what: str):
 
 async def answer_first_question(kernel: Kernel) -> float:
     """Choose the first option of a choice question and submit: seconds until its marks arrive."""
-    choice = first((cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks")), "unanswered question")
+    choice = first(
+        (cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks")),
+        "unanswered question",
+    )
     start = time.perf_counter()
     await kernel.comm(choice, {"method": "custom", "content": {"event": "submit", "answer": {"selected": ["k0"]}}})
     if not kernel.models[choice].get("marks"):
@@ -294,7 +304,11 @@ def main() -> int:
         s = r[key]
         return f"{s['median_s']:.2f} / {s['p95_s']:.2f} s" if s.get("n") else "-"
 
-    for label, key in (("time to widgets", "time_to_widgets"), ("topic switch", "topic_switch"), ("click to feedback", "click_to_feedback")):
+    for label, key in (
+        ("time to widgets", "time_to_widgets"),
+        ("topic switch", "topic_switch"),
+        ("click to feedback", "click_to_feedback"),
+    ):
         print(f"{label + ' (median / p95)':26}{cell(results['player'], key):>24}{cell(results['pages'], key):>26}")
     print(f"{'memory at the end':26}{results['player']['memory_end_mb']:>21.0f} MB{results['pages']['memory_end_mb']:>23.0f} MB")
     print(f"{'learners who failed':26}{results['player']['failed']:>24}{results['pages']['failed']:>26}")

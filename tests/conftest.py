@@ -34,4 +34,3 @@ def synced(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
-

@@ -54,9 +54,7 @@ def test_every_module_says_what_it_is_in_its_first_line_and_lists_its_public_nam
     assert doc and doc.strip(), "a module starts with a docstring saying what it is"
     if path.parent.name == "versions" or path.name in {"__main__.py", "env.py"}:
         return  # Alembic revisions and entry scripts export nothing
-    has_public = any(
-        isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_") for node in tree.body
-    )
+    has_public = any(isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_") for node in tree.body)
     declares = any(isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets) for node in tree.body)
     assert declares or not has_public, "a module with public names declares them in __all__"
 
@@ -67,7 +65,9 @@ def test_every_package_folder_says_what_lives_in_it() -> None:
             init = folder / "__init__.py"
             if folder.name == "versions":
                 continue
-            assert init.is_file() and ast.get_docstring(ast.parse(init.read_text())), f"{folder.relative_to(REPO)}: add __init__.py with a docstring"
+            assert init.is_file() and ast.get_docstring(ast.parse(init.read_text())), (
+                f"{folder.relative_to(REPO)}: add __init__.py with a docstring"
+            )
 
 
 #: Test modules about the project rather than one module of the package.

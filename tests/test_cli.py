@@ -63,7 +63,10 @@ def test_outside_a_course_it_says_what_to_do(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.delenv("NETEDU_ROOT", raising=False)
     result = subprocess.run(
         [sys.executable, "-c", "import sys; from netedu.cli import main; sys.exit(main(['check']))"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
     )
     # Inside the repo, netedu finds its own checkout through the package location; a real

@@ -53,7 +53,9 @@ def test_no_file_the_package_ships_is_ignored_by_git(repo: Path) -> None:
     if shutil.which("git") is None or not (repo / ".git").exists():
         pytest.skip("not a git checkout")
     files = [str(p.relative_to(repo)) for p in (repo / "netedu").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(files), cwd=repo, capture_output=True, text=True).stdout.split()
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(files), cwd=repo, capture_output=True, text=True
+    ).stdout.split()
     assert ignored == [], f"ignored by .gitignore, so missing from clones and wheels: {ignored}"
 
 

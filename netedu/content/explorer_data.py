@@ -19,6 +19,7 @@ from netedu.content.registry import registered_explorers
 
 __all__ = ["load_explorer_data"]
 
+
 def _references(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Every ``references`` entry anywhere in a dumped model, with where it sits."""
     if isinstance(data, dict):
@@ -111,7 +112,9 @@ def load_explorer_data(
                 continue
             for line, row in rows:
                 if dangling(row.reference):
-                    r.problems.append(Problem(r.name(path), line, "row.reference", f"reference {row.reference!r} is not in data/references.yaml"))
+                    r.problems.append(
+                        Problem(r.name(path), line, "row.reference", f"reference {row.reference!r} is not in data/references.yaml")
+                    )
             out[name] = [row for _, row in rows]
             continue
         loaded = r.model(path, spec.data)

@@ -12,8 +12,8 @@ from netedu.content.images import region_inside, svg_data_uri, svg_viewbox
 from netedu.content.models import Course, Reference, ReferenceFile, Topic
 from netedu.content.problems import ContentError, Problem
 from netedu.content.questions import Case, Hotspot, Question, QuestionFile
-from netedu.settings import PLAYER_NOTEBOOK
 from netedu.content.reader import Reader, notebooks_in, yaml_files
+from netedu.settings import PLAYER_NOTEBOOK
 
 M = TypeVar("M", Topic, QuestionFile)
 
@@ -85,9 +85,7 @@ class _Course:
         self.used_images: set[str] = set()
         self.explorer_data: dict[str, Any] = {}
         self.topics: dict[str, tuple[Path, Topic]] = self._per_topic_files("topics", Topic, "id", "topic")
-        self.banks: dict[str, tuple[Path, QuestionFile | None]] = self._per_topic_files(
-            "questions", QuestionFile, "topic", "question file"
-        )
+        self.banks: dict[str, tuple[Path, QuestionFile | None]] = self._per_topic_files("questions", QuestionFile, "topic", "question file")
 
     def _references(self) -> dict[str, Reference]:
         references: dict[str, Reference] = {}
@@ -156,7 +154,11 @@ class _Course:
                     seen.setdefault(q.id, self.r.name(path))
                     if topic and q.objective not in objectives:
                         known = ", ".join(sorted(objectives))
-                        self.r.add(path, (*where, "objective"), f"unknown learning objective {q.objective!r} for topic {topic.id!r} (known: {known})")
+                        self.r.add(
+                            path,
+                            (*where, "objective"),
+                            f"unknown learning objective {q.objective!r} for topic {topic.id!r} (known: {known})",
+                        )
                     for loc, ref_id in _cited(q):
                         if ref_id not in self.references and self.ref_file is not None:
                             self.r.add(path, (*where, *loc), f"reference {ref_id!r} is not in data/references.yaml")
@@ -172,7 +174,11 @@ class _Course:
             return
         for k, region in enumerate(q.regions):
             if not region_inside(box, region.shape, region.coords):
-                self.r.add(path, (*where, "regions", k, "coords"), f"region {region.id!r} lies outside the image (viewBox {' '.join(f'{v:g}' for v in box)})")
+                self.r.add(
+                    path,
+                    (*where, "regions", k, "coords"),
+                    f"region {region.id!r} lies outside the image (viewBox {' '.join(f'{v:g}' for v in box)})",
+                )
 
     def check_orphan_images(self) -> None:
         for image in sorted((self.data / "images").glob("*.svg")) if (self.data / "images").is_dir() else ():

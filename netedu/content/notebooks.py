@@ -15,8 +15,8 @@ import nbformat
 
 from netedu.content.calls import CellReading, read_cell
 from netedu.content.loader import Content
-from netedu.content.questions import gradable
 from netedu.content.problems import Problem
+from netedu.content.questions import gradable
 from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
 
 __all__ = [
@@ -133,6 +133,7 @@ def sync_notebook(path: Path, content: Content, page: CoursePage, *, write: bool
     for kind in ("references", "footer"):
         if kind in expected:
             cells.append(_new_cell(kind, expected[kind]))
+
     def shape(c: nbformat.NotebookNode) -> tuple:
         metadata = c.get("metadata", {})
         return c.cell_type, c.source, _generated_kind(c), metadata.get("slideshow"), metadata.get("tags")
@@ -245,7 +246,9 @@ def check_notebooks(content: Content) -> list[Problem]:
     folder = content.root / "notebooks"
     out: list[Problem] = []
     if sync_player(content, write=False):
-        out.append(Problem(f"notebooks/{PLAYER_NOTEBOOK}", 1, "(generated)", "the course player notebook is missing or stale: run 'netedu nav'"))
+        out.append(
+            Problem(f"notebooks/{PLAYER_NOTEBOOK}", 1, "(generated)", "the course player notebook is missing or stale: run 'netedu nav'")
+        )
     for page in pages(content):
         path = folder / page.notebook
         if path.is_file():

@@ -6,7 +6,7 @@ references), shown to the learner after they answer.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -31,6 +31,7 @@ __all__ = [
     "SingleChoice",
     "TrueFalse",
 ]
+
 
 class Option(Model):
     """An answer option; it carries its own explanation, shown after the learner checks."""
@@ -258,15 +259,14 @@ class Hotspot(_QuestionBase):
     def options(self) -> tuple[Option, ...]:
         """The regions as options, so a hotspot is graded like a single-answer question."""
         return tuple(
-            Option(id=r.id, text=r.label, correct=r.correct, explanation=r.explanation, references=r.references)
-            for r in self.regions
+            Option(id=r.id, text=r.label, correct=r.correct, explanation=r.explanation, references=r.references) for r in self.regions
         )
 
 
 # --- a case ---------------------------------------------------------------------------------
 
 Part = Annotated[
-    Union[SingleChoice, MultipleChoice, TrueFalse, Numeric, Ordering, Matching, Hotspot],
+    SingleChoice | MultipleChoice | TrueFalse | Numeric | Ordering | Matching | Hotspot,
     Field(discriminator="type"),
 ]
 
@@ -299,11 +299,18 @@ class Case(_QuestionBase):
 
 
 Question = Annotated[
-    Union[SingleChoice, MultipleChoice, TrueFalse, Numeric, Ordering, Matching, Hotspot, Case],
+    SingleChoice | MultipleChoice | TrueFalse | Numeric | Ordering | Matching | Hotspot | Case,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES: tuple[str, ...] = (
-    "single", "multiple", "true-false", "numeric", "ordering", "matching", "hotspot", "case",
+    "single",
+    "multiple",
+    "true-false",
+    "numeric",
+    "ordering",
+    "matching",
+    "hotspot",
+    "case",
 )
 
 

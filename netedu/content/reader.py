@@ -23,7 +23,6 @@ __all__ = ["Reader", "clean_loc", "csv_rows", "message", "notebooks_in", "yaml_f
 M = TypeVar("M", bound=BaseModel)
 
 
-
 @lru_cache(maxsize=1)
 def _field_names() -> list[str]:
     """Every field name of every content model, explorers' included (for "did you mean")."""
@@ -37,6 +36,7 @@ def _field_names() -> list[str]:
             for name in getattr(obj, "model_fields", {})
         }
     )
+
 
 _PATTERN_HINTS = {
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "is not a valid id: use lower-case letters, digits and single hyphens, e.g. ki67-hot-spot",

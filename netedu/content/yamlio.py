@@ -44,9 +44,7 @@ class YamlDocument:
         return Problem(self.name, line, format_path(loc), message)
 
 
-def _index(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], name: str, problems: list[Problem]
-) -> None:
+def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], name: str, problems: list[Problem]) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}

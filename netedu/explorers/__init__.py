@@ -34,16 +34,42 @@ REGISTRY: dict[str, Explorer] = {
         Explorer("grade-calculator", "Grade calculator", grade_calculator, "GradeCalculatorWidget", references=grade_calculator.REFERENCES),
         Explorer("ki67-counting", "Ki-67 counting exercise", ki67_counting, "Ki67CountingWidget", references=ki67_counting.REFERENCES),
         Explorer(
-            "incidence-trends", "Incidence trends", incidence_trends, "IncidenceTrendsWidget",
-            data=incidence_trends.IncidenceRow, data_format="csv",
+            "incidence-trends",
+            "Incidence trends",
+            incidence_trends,
+            "IncidenceTrendsWidget",
+            data=incidence_trends.IncidenceRow,
+            data_format="csv",
         ),
-        Explorer("syndrome-explorer", "Syndrome explorer", syndrome_explorer, "SyndromeExplorerWidget", data=syndrome_explorer.SyndromeExplorerData),
-        Explorer("symptom-matcher", "Symptom-to-syndrome matcher", symptom_matcher, "SymptomMatcherWidget", data=symptom_matcher.SymptomMatcherData),
-        Explorer("marker-checker", "Marker interference checker", marker_checker, "MarkerCheckerWidget", data=marker_checker.MarkerCheckerData),
+        Explorer(
+            "syndrome-explorer",
+            "Syndrome explorer",
+            syndrome_explorer,
+            "SyndromeExplorerWidget",
+            data=syndrome_explorer.SyndromeExplorerData,
+        ),
+        Explorer(
+            "symptom-matcher",
+            "Symptom-to-syndrome matcher",
+            symptom_matcher,
+            "SymptomMatcherWidget",
+            data=symptom_matcher.SymptomMatcherData,
+        ),
+        Explorer(
+            "marker-checker", "Marker interference checker", marker_checker, "MarkerCheckerWidget", data=marker_checker.MarkerCheckerData
+        ),
         Explorer("imaging-chooser", "Imaging chooser", imaging_chooser, "ImagingChooserWidget", data=imaging_chooser.ImagingChooserData),
         Explorer("tnm-stager", "TNM stager", tnm_stager, "TnmStagerWidget", references=tnm_stager.REFERENCES),
-        Explorer("evidence-explorer", "Evidence explorer", evidence_explorer, "EvidenceExplorerWidget", data=evidence_explorer.EvidenceExplorerData),
-        Explorer("prrt-walkthrough", "PRRT walk-through", prrt_walkthrough, "PrrtWalkthroughWidget", data=prrt_walkthrough.PrrtWalkthroughData),
+        Explorer(
+            "evidence-explorer",
+            "Evidence explorer",
+            evidence_explorer,
+            "EvidenceExplorerWidget",
+            data=evidence_explorer.EvidenceExplorerData,
+        ),
+        Explorer(
+            "prrt-walkthrough", "PRRT walk-through", prrt_walkthrough, "PrrtWalkthroughWidget", data=prrt_walkthrough.PrrtWalkthroughData
+        ),
     )
 }
 

@@ -67,10 +67,7 @@ class BodyMapData(Model):
 
 def organ_html(organ: Organ, references: ReferenceLookup) -> str:
     """The organ's card: each of its NETs, how it behaves and presents, key facts, sources."""
-    parts = [
-        f'<h3 class="netedu-card-title">{escape(organ.name)}</h3>'
-        f'<p class="netedu-card-family">{escape(FAMILY[organ.family])}</p>'
-    ]
+    parts = [f'<h3 class="netedu-card-title">{escape(organ.name)}</h3><p class="netedu-card-family">{escape(FAMILY[organ.family])}</p>']
     for net in organ.nets:
         facts = "".join(f"<li>{markdown_inline(f)}</li>" for f in net.key_facts)
         share = f"<dt>Share of NETs</dt><dd>{markdown_inline(net.share)}</dd>" if net.share else ""

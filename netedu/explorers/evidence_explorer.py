@@ -180,7 +180,9 @@ def hazard_ratio_figure(trials: list[Trial]) -> dict | None:
         )
     )
     # The template draws shapes without a line by default: give the line its own width.
-    fig.add_vline(x=1, line_dash="dash", line_color="#8c1d23", line_width=2, opacity=1, annotation_text="no effect", annotation_position="top")
+    fig.add_vline(
+        x=1, line_dash="dash", line_color="#8c1d23", line_width=2, opacity=1, annotation_text="no effect", annotation_position="top"
+    )
     fig.update_layout(
         title={"text": "Headline hazard ratios (below 1 favours the treatment)", "font": {"size": 16}},
         xaxis={"title": {"text": "Hazard ratio"}, "range": [0, max(1.2, max(t.headline.hazard_ratio for t in with_hr) + 0.2)]},

@@ -120,15 +120,27 @@ def chart_figure(chart: Chart, references: ReferenceLookup) -> dict:
         if chart.kind == "line":
             fig.add_trace(
                 go.Scatter(
-                    x=[int(r.x) for r in rows], y=[r.value for r in rows], mode="lines+markers", name=label,
-                    line={"color": colour, "width": 3}, marker={"size": 10}, hovertext=hover, hoverinfo="text",
+                    x=[int(r.x) for r in rows],
+                    y=[r.value for r in rows],
+                    mode="lines+markers",
+                    name=label,
+                    line={"color": colour, "width": 3},
+                    marker={"size": 10},
+                    hovertext=hover,
+                    hoverinfo="text",
                 )
             )
         else:
             fig.add_trace(
                 go.Bar(
-                    x=[r.x for r in rows], y=[r.value for r in rows], name=label, marker={"color": colour},
-                    hovertext=hover, hoverinfo="text", text=[f"{r.value:g}" for r in rows], textposition="outside",
+                    x=[r.x for r in rows],
+                    y=[r.value for r in rows],
+                    name=label,
+                    marker={"color": colour},
+                    hovertext=hover,
+                    hoverinfo="text",
+                    text=[f"{r.value:g}" for r in rows],
+                    textposition="outside",
                 )
             )
     fig.update_layout(

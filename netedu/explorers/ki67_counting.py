@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from netedu.explorers.forms import FormOutcome, read_number
 from netedu.learning.feedback import ReferenceLookup, cite
-from netedu.medicine.ki67 import MIN_CELLS_COUNTED, ki67_index, judge
+from netedu.medicine.ki67 import MIN_CELLS_COUNTED, judge, ki67_index
 from netedu.render import escape
 from netedu.words import sentence
 

@@ -57,8 +57,7 @@ def syndrome_html(s: Syndrome, references: ReferenceLookup) -> str:
     ]
     body = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows if v != "<p>—</p>" or k == "Other tumours")
     return sanitize(
-        f'<h3 class="netedu-card-title">{escape(s.name)}</h3><dl class="netedu-card-list">{body}</dl>'
-        f"{cite(references(s.references))}"
+        f'<h3 class="netedu-card-title">{escape(s.name)}</h3><dl class="netedu-card-list">{body}</dl>{cite(references(s.references))}'
     )
 
 

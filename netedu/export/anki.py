@@ -36,8 +36,8 @@ from netedu.content import (
 )
 from netedu.learning.seeded import shuffled
 from netedu.render import escape, markdown, markdown_inline, sanitize
-from netedu.words import and_list
 from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD
+from netedu.words import and_list
 
 __all__ = ["ANKI_FILE_NAME", "AnkiExport", "anki_deck", "write_anki"]
 
@@ -128,7 +128,9 @@ def _back(q: Question) -> tuple[str, tuple[str, ...]]:
     if isinstance(q, SingleChoice | MultipleChoice):
         right = [(letter, o) for letter, o in _lettered(q) if o.correct]
         html = f'<p class="netedu-answer">Answer: {", ".join(letter for letter, _ in right)}</p><ul>'
-        html += "".join(f"<li><strong>{letter}. {markdown_inline(o.text)}</strong> {markdown_inline(o.explanation)}</li>" for letter, o in right)
+        html += "".join(
+            f"<li><strong>{letter}. {markdown_inline(o.text)}</strong> {markdown_inline(o.explanation)}</li>" for letter, o in right
+        )
         html += "</ul>"
         cited += [r for _, o in right for r in o.references]
     elif isinstance(q, TrueFalse):
@@ -139,9 +141,11 @@ def _back(q: Question) -> tuple[str, tuple[str, ...]]:
         within = f" (± {q.tolerance:g})" if q.tolerance else ""
         html = f'<p class="netedu-answer">{q.answer:g}{unit}{within}</p>'
     elif isinstance(q, Ordering):
-        html = '<ol class="netedu-answer-list">' + "".join(
-            f"<li><strong>{markdown_inline(i.text)}</strong>: {markdown_inline(i.explanation)}</li>" for i in q.items
-        ) + "</ol>"
+        html = (
+            '<ol class="netedu-answer-list">'
+            + "".join(f"<li><strong>{markdown_inline(i.text)}</strong>: {markdown_inline(i.explanation)}</li>" for i in q.items)
+            + "</ol>"
+        )
         cited += [r for i in q.items for r in i.references]
     elif isinstance(q, Matching):
         head = "".join(f'<th scope="col">{escape(c)}</th>' for c in q.columns)
@@ -161,8 +165,7 @@ def _back(q: Question) -> tuple[str, tuple[str, ...]]:
 
 def _sources(content: Content, ids: Sequence[str]) -> str:
     items = "".join(
-        f'<li>{escape(ref.citation)} <a href="{escape(ref.link)}">{escape(ref.link)}</a></li>'
-        for ref in content.references_for(tuple(ids))
+        f'<li>{escape(ref.citation)} <a href="{escape(ref.link)}">{escape(ref.link)}</a></li>' for ref in content.references_for(tuple(ids))
     )
     return f"<p>Sources:</p><ol>{items}</ol>"
 

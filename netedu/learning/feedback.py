@@ -54,9 +54,7 @@ def cite(refs: list[Reference]) -> str:
     """Short linked citations, e.g. ``Source: <a ...>Dasari et al., 2017</a>`` (sanitized HTML)."""
     if not refs:
         return ""
-    links = "; ".join(
-        f'<a href="{escape(r.link)}" title="{escape(r.citation)}">{escape(r.short)}</a>' for r in refs
-    )
+    links = "; ".join(f'<a href="{escape(r.link)}" title="{escape(r.citation)}">{escape(r.short)}</a>' for r in refs)
     noun = "Source" if len(refs) == 1 else "Sources"
     return sanitize(f'<p class="netedu-cite">{noun}: {links}</p>')
 
@@ -132,7 +130,7 @@ def _matching(question: Matching, verdict: Verdict, refs: ReferenceLookup) -> tu
     for m in verdict.marks:
         row = by_id[m.key]
         cells = []
-        for col, (chosen, expected, ok) in enumerate(zip(m.detail["chosen"], m.detail["expected"], m.detail["cells"])):
+        for col, (chosen, expected, ok) in enumerate(zip(m.detail["chosen"], m.detail["expected"], m.detail["cells"], strict=True)):
             right += ok
             verdict_words = "correct" if ok else f"incorrect; the match is {escape(expected)}"
             cells.append(f"<li>{escape(question.columns[col])}: you chose {escape(chosen)} ({verdict_words})</li>")
@@ -170,7 +168,6 @@ def feedback_for(question: Question, verdict: Verdict, references: ReferenceLook
         marks, detail = _choice(question, verdict, references)
     summary, spoken = _summary(question, verdict, references(question.references), detail, extra)
     return Feedback(tuple(marks), summary, spoken)
-
 
 
 def answer_summary(question: Question, references: ReferenceLookup) -> str:

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from netedu.content.questions import Matching, Numeric, Ordering, Question
-from netedu.store.events import AnswerEvent, stamp, utc_now
 from netedu.learning.grading import ResponseError, grade
 from netedu.render import escape, markdown_inline, sanitize
+from netedu.store.events import AnswerEvent, stamp, utc_now
 from netedu.words import plural
 
 __all__ = ["ROUND_WINDOW", "RoomTally", "TallyRow", "default_since", "tally", "tally_html"]
@@ -118,7 +118,9 @@ def tally_html(t: RoomTally, *, since: str | None, show_right: bool) -> str:
     if t.unreadable:
         head += f'<p class="netedu-progress-text">{t.unreadable} earlier answer(s) no longer fit the question and are left out.</p>'
     if not t.answered:
-        return sanitize(head + '<p class="netedu-empty">No answers from the room yet: the counts appear here as learners check their answers.</p>')
+        return sanitize(
+            head + '<p class="netedu-empty">No answers from the room yet: the counts appear here as learners check their answers.</p>'
+        )
     body = []
     for row in t.rows:
         mark = ""

@@ -63,9 +63,7 @@ _RANGE = {
 }
 
 
-def who_grade(
-    *, ki67: float | None = None, mitoses: float | None = None, differentiation: Literal["well", "poor"] = "well"
-) -> GradeResult:
+def who_grade(*, ki67: float | None = None, mitoses: float | None = None, differentiation: Literal["well", "poor"] = "well") -> GradeResult:
     """Grade a digestive-system neuroendocrine neoplasm by WHO 2019.
 
     ``ki67`` is the index in percent (0–100); ``mitoses`` the count per 2 mm²; at least one of

@@ -140,7 +140,11 @@ def n_category(site: str, *, positive_nodes: int, mesenteric_mass_over_2cm: bool
     if site == "pancreas":
         if mesenteric_mass_over_2cm:
             raise ValueError("mesenteric masses are part of small-bowel staging, not the pancreas")
-        return Category("N1", f"{positive_nodes} regional node(s) involved") if positive_nodes else Category("N0", "no regional nodes involved")
+        return (
+            Category("N1", f"{positive_nodes} regional node(s) involved")
+            if positive_nodes
+            else Category("N0", "no regional nodes involved")
+        )
     if mesenteric_mass_over_2cm:
         return Category("N2", "there are mesenteric masses larger than 2 cm")
     if positive_nodes >= 12:

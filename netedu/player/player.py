@@ -18,13 +18,6 @@ from netedu.learning.progress import Progress, summarize
 from netedu.learning.record import LearnerRecord
 from netedu.learning.spaced import Schedule
 from netedu.player.pages import PlayerPage, TextBlock, read_page
-from netedu.render import escape
-from netedu.settings import anki_download
-from netedu.store.events import utc_now
-from netedu.store.protocol import Store
-from netedu.widgets import QuizContext, QuizWidget, SafeHTML
-from netedu.widgets.calls import build_call
-from netedu.widgets.guard import friendly
 from netedu.player.router import RouterWidget
 from netedu.player.routes import Route, parse_route
 from netedu.player.views import (
@@ -35,6 +28,13 @@ from netedu.player.views import (
     title_html,
     topic_header_html,
 )
+from netedu.render import escape
+from netedu.settings import anki_download
+from netedu.store.events import utc_now
+from netedu.store.protocol import Store
+from netedu.widgets import QuizContext, QuizWidget, SafeHTML
+from netedu.widgets.calls import build_call
+from netedu.widgets.guard import friendly
 
 __all__ = ["PlayerWidget"]
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 from netedu.content import Content, Topic
 from netedu.learning.progress import Progress, Score
-from netedu.render import disclaimer_html, escape, markdown_inline
-from netedu.words import plural
 from netedu.learning.spaced import Schedule
 from netedu.player.routes import Route
+from netedu.render import disclaimer_html, escape, markdown_inline
+from netedu.words import plural
 
 __all__ = ["contents_html", "nav_html", "progress_html", "spaced_html", "topic_header_html"]
 
@@ -75,8 +75,7 @@ def contents_html(content: Content, progress: Progress, last_topic: str | None, 
         )
     else:
         parts.append(
-            f'<p class="netedu-continue"><a class="netedu-button-link" href="?view=start">'
-            f"{escape(course.start_page.title)}</a></p>"
+            f'<p class="netedu-continue"><a class="netedu-button-link" href="?view=start">{escape(course.start_page.title)}</a></p>'
         )
     parts.append('<h2 id="sec-topics" tabindex="-1">Topics</h2><ol class="netedu-topic-list">')
     by_topic = {t.topic_id: t for t in progress.topics}
@@ -162,8 +161,7 @@ def progress_html(content: Content, progress: Progress) -> str:
         for o in weakest
     )
     parts.append(
-        '<h2 id="sec-by-objective" tabindex="-1">By learning objective, weakest first</h2>'
-        f'<ol class="netedu-weakest">{items}</ol>'
+        f'<h2 id="sec-by-objective" tabindex="-1">By learning objective, weakest first</h2><ol class="netedu-weakest">{items}</ol>'
     )
     parts.append(
         '<h2 id="sec-review" tabindex="-1">Review what I missed</h2>'

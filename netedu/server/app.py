@@ -89,7 +89,11 @@ class NeteduVoila(Voila):
             (url_path_join(self.server_url, r"/educator/?"), EducatorHandler, {"base_url": self.base_url}),
             (url_path_join(self.server_url, r"/netedu/static/(.*)"), StaticHandler, {"path": str(STATIC)}),
             (url_path_join(self.server_url, r"/favicon.ico"), NoContentHandler),
-            (url_path_join(self.server_url, r"/export/" + ANKI_FILE_NAME.replace(".", r"\.")), AnkiDeckHandler, {"decks": DeckCache(self.course_root)}),
+            (
+                url_path_join(self.server_url, r"/export/" + ANKI_FILE_NAME.replace(".", r"\.")),
+                AnkiDeckHandler,
+                {"decks": DeckCache(self.course_root)},
+            ),
             (
                 url_path_join(self.server_url, r"/slides/(.*)"),
                 LearnerPageHandler,

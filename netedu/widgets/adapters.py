@@ -82,11 +82,15 @@ class ChoiceAdapter(Adapter):
         shuffle = getattr(question, "shuffle", False) and not isinstance(question, TrueFalse)
         options = self._order(question.options, shuffle=shuffle)
         keys = self._keyed([o.id for o in options])
-        hint = "Select all that apply." if multiple else ("Is the statement true or false?" if isinstance(question, TrueFalse) else "Choose one answer.")
+        hint = (
+            "Select all that apply."
+            if multiple
+            else ("Is the statement true or false?" if isinstance(question, TrueFalse) else "Choose one answer.")
+        )
         self.widget = ChoiceResponse(
             prompt_html=markdown(question.stem),
             hint=hint,
-            options=[{"key": k, "html": markdown_inline(o.text)} for k, o in zip(keys, options)],
+            options=[{"key": k, "html": markdown_inline(o.text)} for k, o in zip(keys, options, strict=True)],
             multiple=multiple,
         )
 
@@ -149,7 +153,7 @@ class OrderingAdapter(Adapter):
         self.widget = OrderingResponse(
             prompt_html=markdown(question.stem),
             hint="Put the items in order: use the Move up and Move down buttons, then check.",
-            items=[{"key": k, "html": markdown_inline(i.text)} for k, i in zip(keys, shown)],
+            items=[{"key": k, "html": markdown_inline(i.text)} for k, i in zip(keys, shown, strict=True)],
             order=keys,
         )
 
@@ -182,7 +186,7 @@ class MatchingAdapter(Adapter):
             prompt_html=markdown(question.stem),
             hint="Choose a match in every box, then check.",
             columns=list(question.columns),
-            rows=[{"key": k, "html": markdown_inline(r.prompt)} for k, r in zip(keys, rows)],
+            rows=[{"key": k, "html": markdown_inline(r.prompt)} for k, r in zip(keys, rows, strict=True)],
             choices=choices,
         )
 
@@ -220,7 +224,7 @@ class HotspotAdapter(Adapter):
             alt=question.alt,
             regions=[
                 {"key": k, "label": r.label, "shape": r.shape, "coords": list(r.coords)}
-                for k, r in zip(keys, question.regions)
+                for k, r in zip(keys, question.regions, strict=True)
             ],
         )
 

@@ -4,6 +4,7 @@ or a friendly box saying it could not be built: what notebooks and the course pl
 from __future__ import annotations
 
 import logging
+
 import ipywidgets as ipw
 
 from netedu.content import Case, Content, ContentError
@@ -66,4 +67,3 @@ def build_call(call: Call, content: Content, ctx: QuizContext) -> ipw.Widget:
         return unavailable(what, err)
     except TypeError as err:  # wrong arguments in a notebook cell
         return unavailable(what, err)
-

@@ -45,5 +45,9 @@ class QuizContext:
         return dataclasses.replace(self, **changes)
 
     @classmethod
-    def from_content(cls, content: Content, *, learner: str, store: Store, topic_id: str | None = None, educator: bool = False) -> QuizContext:
-        return cls(references=content.references_for, image=content.image, learner=learner, store=store, topic_id=topic_id, educator=educator)
+    def from_content(
+        cls, content: Content, *, learner: str, store: Store, topic_id: str | None = None, educator: bool = False
+    ) -> QuizContext:
+        return cls(
+            references=content.references_for, image=content.image, learner=learner, store=store, topic_id=topic_id, educator=educator
+        )

@@ -13,6 +13,7 @@ from netedu.widgets.controls import ControlWidget
 
 __all__ = ["FormWidget"]
 
+
 class FormWidget(ControlWidget):
     """Fields are ``{"key", "label", "kind": "number", "unit"}`` or ``{"key", "label",
     "kind": "choice", "options": [{"value", "label"}]}``. ``on_submit(handler)`` receives the

@@ -12,8 +12,7 @@ __all__ = ["FRIENDLY_ERROR", "friendly"]
 log = logging.getLogger("netedu")
 
 FRIENDLY_ERROR = (
-    "Sorry, something went wrong here. Your earlier answers are safe. "
-    "Please try again, and tell your instructor if it happens again."
+    "Sorry, something went wrong here. Your earlier answers are safe. Please try again, and tell your instructor if it happens again."
 )
 
 F = TypeVar("F", bound=Callable[..., Any])

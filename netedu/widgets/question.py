@@ -9,26 +9,23 @@ import ipywidgets as ipw
 import traitlets
 
 from netedu.content.questions import Question
-from netedu.store.events import AnswerEvent
 from netedu.learning.feedback import answer_summary, feedback_for
 from netedu.learning.grading import ResponseError, Verdict, grade
 from netedu.render import escape
-from netedu.words import sentence
+from netedu.store.events import AnswerEvent
 from netedu.widgets.adapters import adapter_for
 from netedu.widgets.context import QuizContext
 from netedu.widgets.guard import friendly
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ResponseWidget
 from netedu.widgets.room import RoomPanel
+from netedu.words import sentence
 
 __all__ = ["Mode", "QuestionWidget", "SubmitButton"]
 
 log = logging.getLogger("netedu")
 Mode = Literal["tutor", "exam", "review", "spaced"]
-NOT_SAVED = (
-    "Your answer is shown here but could not be saved. Please tell your instructor; "
-    "do not reload the page yet."
-)
+NOT_SAVED = "Your answer is shown here but could not be saved. Please tell your instructor; do not reload the page yet."
 
 
 class SubmitButton:

@@ -120,7 +120,9 @@ class QuizWidget(ipw.VBox):
     def _view(self, i: int) -> QuestionView:
         if i not in self._views:
             q = self.questions[i]
-            view: QuestionView = CaseWidget(q, self.ctx, mode=self.mode) if isinstance(q, Case) else QuestionWidget(q, self.ctx, mode=self.mode)
+            view: QuestionView = (
+                CaseWidget(q, self.ctx, mode=self.mode) if isinstance(q, Case) else QuestionWidget(q, self.ctx, mode=self.mode)
+            )
             view.observe(self._on_answered, names=["answered", "score"])
             if self.finished:
                 view.lock()

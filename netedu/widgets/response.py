@@ -21,6 +21,7 @@ __all__ = [
     "ResponseWidget",
 ]
 
+
 def _keys(entries: list[dict]) -> set[str]:
     return {str(e["key"]) for e in entries}
 

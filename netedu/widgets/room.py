@@ -12,8 +12,8 @@ import ipywidgets as ipw
 import traitlets
 
 from netedu.content.questions import Question
-from netedu.store.protocol import Store
 from netedu.learning.room import default_since, tally, tally_html
+from netedu.store.protocol import Store
 from netedu.widgets.html import SafeHTML
 
 __all__ = ["RoomPanel", "Ticker"]
@@ -45,7 +45,9 @@ class RoomPanel(ipw.VBox):
     """The educator's controls for one question: show the room's answers (refreshed live),
     mark the right answer when the room is ready, and start a new round to ask again."""
 
-    def __init__(self, question: Question, source: Store, *, educator: str, order: Sequence[str] = (), interval_ms: int = 2000, **kwargs: Any):
+    def __init__(
+        self, question: Question, source: Store, *, educator: str, order: Sequence[str] = (), interval_ms: int = 2000, **kwargs: Any
+    ):
         self.question, self.source, self.educator, self.order = question, source, educator, tuple(order)
         self.shown = False
         self.show_right = False

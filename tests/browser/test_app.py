@@ -46,7 +46,9 @@ def test_course_map_lists_every_topic_with_the_disclaimer(page: Page, app, conte
     for i, topic in enumerate(content.topics.values()):
         link = topics.nth(i).get_by_role("link", name=topic.title, exact=True)
         expect(link).to_have_attribute("href", f"/voila/render/course.ipynb?topic={topic.id}")
-        expect(topics.nth(i).get_by_role("link", name=f"On its own page: {topic.title}")).to_have_attribute("href", f"/voila/render/{topic.notebook}")
+        expect(topics.nth(i).get_by_role("link", name=f"On its own page: {topic.title}")).to_have_attribute(
+            "href", f"/voila/render/{topic.notebook}"
+        )
         expect(topics.nth(i).get_by_role("link", name=f"Slides: {topic.title}")).to_have_attribute("href", f"/slides/{topic.notebook}")
         expect(topics.nth(i)).to_contain_text(f"{len(content.questions[topic.id])} questions")
     expect(page.get_by_role("link", name="Open the course")).to_have_attribute("href", "/voila/render/course.ipynb")

@@ -172,8 +172,19 @@ def test_questions_answered_right_weeks_ago_come_back_as_due_again(browser, tmp_
     url = f"sqlite:///{tmp_path / 'spaced.sqlite'}"
     store = SqlStore(url)
     weeks_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=21)).isoformat(timespec="milliseconds")
-    store.record(AnswerEvent(learner=learner, question_id="alpha-single", topic_id="alpha", mode="tutor", response=["right-one"],
-                             correct=True, score=1.0, max_score=1.0, timestamp=weeks_ago))
+    store.record(
+        AnswerEvent(
+            learner=learner,
+            question_id="alpha-single",
+            topic_id="alpha",
+            mode="tutor",
+            response=["right-one"],
+            correct=True,
+            score=1.0,
+            max_score=1.0,
+            timestamp=weeks_ago,
+        )
+    )
     store.close()
     with serve_test_course(tmp_path / "course", env={"NETEDU_DATABASE_URL": url}) as app:
         context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -159,7 +159,9 @@ def test_the_whole_page_can_be_answered_with_the_keyboard_alone(page: Page, type
         column, row = label.split(" for ")
         value = answers[row][0 if column == "Hormone" else 1]
         page.keyboard.type(value)
-        expect(match.get_by_label(label)).to_have_value(match.get_by_label(label).locator("option", has_text=value).first.get_attribute("value"))
+        expect(match.get_by_label(label)).to_have_value(
+            match.get_by_label(label).locator("option", has_text=value).first.get_attribute("value")
+        )
         page.keyboard.press("Tab")
     expect(match.get_by_role("button", name="Check answer")).to_be_focused()  # next after the last select
     page.keyboard.press("Enter")

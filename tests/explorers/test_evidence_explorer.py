@@ -13,10 +13,16 @@ def test_trial_filters() -> None:
 
 
 def test_a_trial_of_a_group_of_sites_matches_each_site_in_it() -> None:
-    gep = EvidenceExplorerData.model_validate({"trials": [
-        {**t.model_dump(), "id": f"t{n}", "sites": sites}
-        for n, (t, sites) in enumerate(zip(TRIALS.trials, (["gastroenteropancreatic"], ["extra-pancreatic"], ["lung"])))
-    ]})
+    gep = EvidenceExplorerData.model_validate(
+        {
+            "trials": [
+                {**t.model_dump(), "id": f"t{n}", "sites": sites}
+                for n, (t, sites) in enumerate(
+                    zip(TRIALS.trials, (["gastroenteropancreatic"], ["extra-pancreatic"], ["lung"]), strict=True)
+                )
+            ]
+        }
+    )
     assert [t.id for t in filter_trials(gep.trials, sites=["hindgut"])] == ["t0", "t1"]
     assert [t.id for t in filter_trials(gep.trials, sites=["pancreas"])] == ["t0"]
     assert [t.id for t in filter_trials(gep.trials, sites=["lung"])] == ["t1", "t2"]

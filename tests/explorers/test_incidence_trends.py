@@ -6,12 +6,20 @@ from netedu.explorers.incidence_trends import IncidenceRow, chart_figure, charts
 
 
 def row(series, x, value, unit="per 100,000 per year", measure="Incidence", place="Ontario"):
-    return IncidenceRow(series=series, place=place, period="1994-2009", x=x, measure=measure, value=value, unit=unit, reference="dasari-2017")
+    return IncidenceRow(
+        series=series, place=place, period="1994-2009", x=x, measure=measure, value=value, unit=unit, reference="dasari-2017"
+    )
 
 
 def test_trends_share_a_line_chart_and_categories_get_bars(content) -> None:
-    rows = [row("a", "1994", 2.5), row("a", "2009", 5.9), row("b", "2000", 4.9, place="US"), row("b", "2018", 8.2, place="US"),
-            row("c", "Lung", 30.6, unit="%", measure="Share"), row("c", "Rectum", 16.2, unit="%", measure="Share")]
+    rows = [
+        row("a", "1994", 2.5),
+        row("a", "2009", 5.9),
+        row("b", "2000", 4.9, place="US"),
+        row("b", "2018", 8.2, place="US"),
+        row("c", "Lung", 30.6, unit="%", measure="Share"),
+        row("c", "Rectum", 16.2, unit="%", measure="Share"),
+    ]
     made = charts(rows)
     assert [(c.kind, list(c.series)) for c in made] == [("line", ["a", "b"]), ("bar", ["c"])]
     assert made[0].title == "Incidence over time (per 100,000 per year)"

@@ -13,7 +13,7 @@ def test_walkthrough_steps_become_parts_whose_key_point_is_the_reasoning() -> No
 
 
 def test_walkthrough_step_titles_end_in_one_stop() -> None:
-    steps = [{**s.model_dump(), "title": title} for s, title in zip(WALK.steps, ("Indication", "Does it apply?"))]
+    steps = [{**s.model_dump(), "title": title} for s, title in zip(WALK.steps, ("Indication", "Does it apply?"), strict=False)]
     walk = WALK.model_validate({**WALK.model_dump(), "steps": steps + [s.model_dump() for s in WALK.steps[2:]]})
     stems = [p.stem for p in as_case(walk).parts]
     assert stems[0].startswith("**Indication.** ") and stems[1].startswith("**Does it apply?** ")

@@ -10,12 +10,30 @@ SMALL = SymptomMatcherData(
     findings=tuple(Finding(id=i, label=i.title(), kind="symptom") for i in ("flushing", "diarrhoea", "wheeze", "ulcers")),
     syndromes=(
         Presentation(
-            id="cs", name="Carcinoid syndrome",
-            findings=(FindingLink(finding="flushing", why="W1"), FindingLink(finding="diarrhoea", why="W2"), FindingLink(finding="wheeze", why="W3")),
-            next_steps="N", references=("r",),
+            id="cs",
+            name="Carcinoid syndrome",
+            findings=(
+                FindingLink(finding="flushing", why="W1"),
+                FindingLink(finding="diarrhoea", why="W2"),
+                FindingLink(finding="wheeze", why="W3"),
+            ),
+            next_steps="N",
+            references=("r",),
         ),
-        Presentation(id="zes", name="Zollinger-Ellison", findings=(FindingLink(finding="ulcers", why="W4"), FindingLink(finding="diarrhoea", why="W5")), next_steps="N", references=("r",)),
-        Presentation(id="vip", name="VIPoma", findings=(FindingLink(finding="diarrhoea", why="W6"), FindingLink(finding="flushing", why="W7")), next_steps="N", references=("r",)),
+        Presentation(
+            id="zes",
+            name="Zollinger-Ellison",
+            findings=(FindingLink(finding="ulcers", why="W4"), FindingLink(finding="diarrhoea", why="W5")),
+            next_steps="N",
+            references=("r",),
+        ),
+        Presentation(
+            id="vip",
+            name="VIPoma",
+            findings=(FindingLink(finding="diarrhoea", why="W6"), FindingLink(finding="flushing", why="W7")),
+            next_steps="N",
+            references=("r",),
+        ),
     ),
 )
 
@@ -47,5 +65,14 @@ def test_one_match_is_said_in_the_singular(content) -> None:
 def test_a_link_to_an_unknown_finding_is_refused() -> None:
     with pytest.raises(ValueError, match="links unknown finding 'fever'"):
         SymptomMatcherData.model_validate(
-            {**SMALL.model_dump(), "syndromes": [*SMALL.model_dump()["syndromes"][:2], {**SMALL.model_dump()["syndromes"][2], "findings": [{"finding": "fever", "why": "x"}, {"finding": "flushing", "why": "y"}]}]}
+            {
+                **SMALL.model_dump(),
+                "syndromes": [
+                    *SMALL.model_dump()["syndromes"][:2],
+                    {
+                        **SMALL.model_dump()["syndromes"][2],
+                        "findings": [{"finding": "fever", "why": "x"}, {"finding": "flushing", "why": "y"}],
+                    },
+                ],
+            }
         )

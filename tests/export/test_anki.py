@@ -73,9 +73,12 @@ def test_guids_are_stable_so_a_newer_export_updates_the_cards_already_imported(c
 
 def test_malicious_text_is_sanitized_on_every_side(course: Path, tmp_path: Path) -> None:
     bank = course / "data/questions/alpha.yaml"
-    bank.write_text(bank.read_text().replace(
-        "stem: Which option is right?", "stem: 'Which option is right? <script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'"
-    ))
+    bank.write_text(
+        bank.read_text().replace(
+            "stem: Which option is right?",
+            "stem: 'Which option is right? <script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'",
+        )
+    )
     write_anki(load_content(course), tmp_path / "deck.apkg")
     rows, _ = notes(tmp_path / "deck.apkg", tmp_path)
     everything = " ".join(" ".join(f) for f in rows.values()).lower()

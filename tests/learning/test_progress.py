@@ -10,7 +10,16 @@ from netedu.store.events import AnswerEvent
 
 
 def event(qid: str, correct: bool, score: float | None = None) -> AnswerEvent:
-    return AnswerEvent.now(learner="ada", question_id=qid, topic_id=None, mode="tutor", response=[], correct=correct, score=float(correct) if score is None else score, max_score=1.0)
+    return AnswerEvent.now(
+        learner="ada",
+        question_id=qid,
+        topic_id=None,
+        mode="tutor",
+        response=[],
+        correct=correct,
+        score=float(correct) if score is None else score,
+        max_score=1.0,
+    )
 
 
 def test_nothing_answered(course: Path) -> None:

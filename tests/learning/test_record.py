@@ -24,8 +24,10 @@ def test_a_record_answers_latest_missed_due_and_last_visit(course: Path) -> None
     content = load_content(course)
     store = MemoryStore()
     store.events += [
-        answer_at("alpha-single", False, T0), answer_at("alpha-single", True, T0 + dt.timedelta(hours=1)),
-        answer_at("alpha-multiple", False, T0), answer_at("alpha-single", False, T0, learner="grace"),
+        answer_at("alpha-single", False, T0),
+        answer_at("alpha-single", True, T0 + dt.timedelta(hours=1)),
+        answer_at("alpha-multiple", False, T0),
+        answer_at("alpha-single", False, T0, learner="grace"),
     ]
     record = LearnerRecord(store, "ada")
     alpha = content.questions["alpha"]

@@ -29,14 +29,21 @@ def test_single_choice_counts_each_option_and_marks_the_right_one_only_when_aske
     t = tally(q, [answer("a", q.id, ["right-one"]), answer("b", q.id, ["wrong-one"]), answer("c", q.id, ["right-one"])])
     assert t.answered == 3 and (t.right, t.partly, t.wrong) == (2, 0, 1)
     assert [(r.label_html, r.count, r.correct) for r in t.rows] == [
-        ("The first option", 1, False), ("The second option", 2, True), ("The third option", 0, False)
+        ("The first option", 1, False),
+        ("The second option", 2, True),
+        ("The third option", 0, False),
     ]
     shown_order = tally(q, [], order=["right-one", "wrong-two", "wrong-one"])
     assert [r.key for r in shown_order.rows] == ["right-one", "wrong-two", "wrong-one"]  # as the educator's screen shows them
     assert "0 learners answered in the last 12 hours" in tally_html(shown_order, since=None, show_right=False)
     hidden = tally_html(t, since=EARLY, show_right=False)
     shown = tally_html(t, since=EARLY, show_right=True)
-    assert "3 learners answered since" in hidden and "(this round)" in hidden and "✓ right answer" not in hidden and "fully right" not in hidden
+    assert (
+        "3 learners answered since" in hidden
+        and "(this round)" in hidden
+        and "✓ right answer" not in hidden
+        and "fully right" not in hidden
+    )
     assert shown.count("✓ right answer") == 1 and "2 fully right, 1 not right." in shown
     assert '<progress class="netedu-bar" value="2" max="3" aria-hidden="true"></progress> 2 (67%)' in shown
 
@@ -44,7 +51,7 @@ def test_single_choice_counts_each_option_and_marks_the_right_one_only_when_aske
 def test_multiple_choice_counts_every_option_chosen_and_partly_right_answers(content) -> None:
     q = content.question("alpha-multiple")
     t = tally(q, [answer("a", q.id, ["yes-a", "yes-c"]), answer("b", q.id, ["yes-a"]), answer("c", q.id, ["no-b", "yes-a"])])
-    counts = {key: row.count for key, row in zip([o.id for o in q.options], t.rows)}
+    counts = {key: row.count for key, row in zip([o.id for o in q.options], t.rows, strict=True)}
     assert counts == {"yes-a": 3, "no-b": 1, "yes-c": 1}
     assert [r.correct for r in t.rows] == [o.correct for o in q.options]
     assert t.right == 1
@@ -92,5 +99,3 @@ def test_no_answers_yet_and_labels_are_sanitized(content) -> None:
     q = content.question("alpha-single")
     html = tally_html(tally(q, []), since=EARLY, show_right=True)
     assert "0 learners answered" in html and "No answers from the room yet" in html
-
-

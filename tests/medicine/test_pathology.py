@@ -9,11 +9,34 @@ import pytest
 from netedu.medicine.pathology import who_grade
 
 # (Ki-67 %, grade) at and around the 3% and 20% boundaries and the ends of the scale
-KI67 = [(0, "NET G1"), (2.9, "NET G1"), (2.99, "NET G1"), (3, "NET G2"), (3.01, "NET G2"), (12, "NET G2"),
-        (19.9, "NET G2"), (20, "NET G2"), (20.01, "NET G3"), (20.1, "NET G3"), (55, "NET G3"), (100, "NET G3")]
+KI67 = [
+    (0, "NET G1"),
+    (2.9, "NET G1"),
+    (2.99, "NET G1"),
+    (3, "NET G2"),
+    (3.01, "NET G2"),
+    (12, "NET G2"),
+    (19.9, "NET G2"),
+    (20, "NET G2"),
+    (20.01, "NET G3"),
+    (20.1, "NET G3"),
+    (55, "NET G3"),
+    (100, "NET G3"),
+]
 # (mitoses per 2 mm², grade) at and around 2 and 20
-MITOSES = [(0, "NET G1"), (1, "NET G1"), (1.9, "NET G1"), (2, "NET G2"), (2.1, "NET G2"), (10, "NET G2"),
-           (19.9, "NET G2"), (20, "NET G2"), (20.1, "NET G3"), (21, "NET G3"), (150, "NET G3")]
+MITOSES = [
+    (0, "NET G1"),
+    (1, "NET G1"),
+    (1.9, "NET G1"),
+    (2, "NET G2"),
+    (2.1, "NET G2"),
+    (10, "NET G2"),
+    (19.9, "NET G2"),
+    (20, "NET G2"),
+    (20.1, "NET G3"),
+    (21, "NET G3"),
+    (150, "NET G3"),
+]
 
 
 @pytest.mark.parametrize("ki67, label", KI67)

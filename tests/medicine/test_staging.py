@@ -70,16 +70,24 @@ def test_pancreas_t_at_and_around_2_and_4_cm(size, code) -> None:
 @pytest.mark.parametrize(
     "size, depth, code",
     [
-        (0.5, "mucosa-or-submucosa", "T1"), (1.0, "mucosa-or-submucosa", "T1"), (1.01, "mucosa-or-submucosa", "T2"),
-        (1.5, "mucosa-or-submucosa", "T2"), (0.8, "muscularis-propria", "T2"), (0.8, "subserosa", "T3"),
-        (3.0, "subserosa", "T3"), (0.8, "serosa-or-other-organs", "T4"),
+        (0.5, "mucosa-or-submucosa", "T1"),
+        (1.0, "mucosa-or-submucosa", "T1"),
+        (1.01, "mucosa-or-submucosa", "T2"),
+        (1.5, "mucosa-or-submucosa", "T2"),
+        (0.8, "muscularis-propria", "T2"),
+        (0.8, "subserosa", "T3"),
+        (3.0, "subserosa", "T3"),
+        (0.8, "serosa-or-other-organs", "T4"),
     ],
 )
 def test_small_bowel_t_by_size_and_depth(size, depth, code) -> None:
     assert t_category("jejunum-ileum", size_cm=size, invasion=depth).code == code
 
 
-@pytest.mark.parametrize("nodes, mass, code", [(0, False, "N0"), (1, False, "N1"), (11, False, "N1"), (12, False, "N2"), (30, False, "N2"), (0, True, "N2"), (3, True, "N2")])
+@pytest.mark.parametrize(
+    "nodes, mass, code",
+    [(0, False, "N0"), (1, False, "N1"), (11, False, "N1"), (12, False, "N2"), (30, False, "N2"), (0, True, "N2"), (3, True, "N2")],
+)
 def test_small_bowel_n_at_and_around_12_nodes_and_masses(nodes, mass, code) -> None:
     assert n_category("jejunum-ileum", positive_nodes=nodes, mesenteric_mass_over_2cm=mass).code == code
 

@@ -156,7 +156,9 @@ def test_the_player_shows_what_is_due_and_opens_the_spaced_review(course: Path) 
     p.go(Route("progress", section="due-again"))
     assert p.router.focus == "sec-due-again"
     assert "1 question due again now." in _text(p)
-    start = next(w for w in p._main.children if getattr(w, "children", None) and getattr(w.children[0], "description", "") == "Review what is due")
+    start = next(
+        w for w in p._main.children if getattr(w, "children", None) and getattr(w.children[0], "description", "") == "Review what is due"
+    )
     start.children[0].click()
     quiz = start.children[0]
     assert isinstance(quiz, QuizWidget) and quiz.mode == "spaced" and [q.id for q in quiz.questions] == ["alpha-single"]

@@ -12,8 +12,13 @@ from tests.support.answers import T0
 
 @pytest.mark.parametrize(
     "wait, words",
-    [({"minutes": 5}, "in less than an hour"), ({"hours": 3}, "in about 3 hours"), ({"hours": 26}, "tomorrow"),
-     ({"days": 4}, "in 4 days"), ({"days": 23}, "in 3 weeks")],
+    [
+        ({"minutes": 5}, "in less than an hour"),
+        ({"hours": 3}, "in about 3 hours"),
+        ({"hours": 26}, "tomorrow"),
+        ({"days": 4}, "in 4 days"),
+        ({"days": 23}, "in 3 weeks"),
+    ],
 )
 def test_waits_are_said_in_words(wait, words) -> None:
     assert _from_now(T0 + dt.timedelta(**wait), T0) == words

@@ -10,6 +10,8 @@ from pathlib import Path
 def test_serve_refuses_a_short_educator_key(course: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "netedu", "--root", str(course), "serve", "--port", "0", "--educator-key", "short"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 2 and "at least 12 characters" in done.stderr

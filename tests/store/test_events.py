@@ -20,7 +20,9 @@ def test_a_stamp_without_a_zone_is_read_as_utc() -> None:
 
 def test_the_latest_answer_of_each_learner_in_the_order_they_first_answered() -> None:
     def event(learner: str, response: str) -> AnswerEvent:
-        return AnswerEvent.now(learner=learner, question_id="q", topic_id=None, mode="tutor", response=response, correct=False, score=0, max_score=1)
+        return AnswerEvent.now(
+            learner=learner, question_id="q", topic_id=None, mode="tutor", response=response, correct=False, score=0, max_score=1
+        )
 
     latest = latest_per_learner([event("ada", "a"), event("bo", "b"), event("ada", "c")])
     assert [(e.learner, e.response) for e in latest] == [("ada", "c"), ("bo", "b")]

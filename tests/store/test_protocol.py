@@ -24,7 +24,11 @@ def store(request, tmp_path: Path) -> Store:
 
 def test_both_stores_implement_the_whole_protocol(store) -> None:
     assert isinstance(store, Store)
-    missing = [name for name in ("record", "answers", "latest", "room_answers", "round_start", "start_round", "get_state", "set_state", "close") if not callable(getattr(store, name, None))]
+    missing = [
+        name
+        for name in ("record", "answers", "latest", "room_answers", "round_start", "start_round", "get_state", "set_state", "close")
+        if not callable(getattr(store, name, None))
+    ]
     assert missing == []
 
 
@@ -55,7 +59,16 @@ def test_learner_state_round_trips(store) -> None:
 
 def test_responses_of_every_shape_round_trip(store) -> None:
     store.record(answer("ada", "m", True, response=()))
-    event = AnswerEvent.now(learner="ada", question_id="match", topic_id=None, mode="exam", response={"row": ["A", "B"]}, correct=False, score=0.5, max_score=1.0)
+    event = AnswerEvent.now(
+        learner="ada",
+        question_id="match",
+        topic_id=None,
+        mode="exam",
+        response={"row": ["A", "B"]},
+        correct=False,
+        score=0.5,
+        max_score=1.0,
+    )
     store.record(event)
     back = store.latest("ada", ["match"])["match"]
     assert back.response == {"row": ["A", "B"]} and back.score == 0.5 and back.topic_id is None and back.mode == "exam"

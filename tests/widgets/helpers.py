@@ -39,6 +39,10 @@ RIGHT = {
     "beta-tf": ["false"],
     "beta-numeric": "12 %",
     "beta-ordering": ["step-one", "step-two", "step-three", "step-four"],
-    "beta-matching": {"insulinoma": ["Insulin", "Supervised fast"], "gastrinoma": ["Gastrin", "Fasting gastrin"], "vipoma": ["VIP", "Plasma VIP"]},
+    "beta-matching": {
+        "insulinoma": ["Insulin", "Supervised fast"],
+        "gastrinoma": ["Gastrin", "Fasting gastrin"],
+        "vipoma": ["VIP", "Plasma VIP"],
+    },
     "beta-hotspot": ["middle-box"],
 }

@@ -18,7 +18,11 @@ WRONG = {
     "beta-tf": ["true"],
     "beta-numeric": "30",
     "beta-ordering": ["step-four", "step-three", "step-two", "step-one"],
-    "beta-matching": {"insulinoma": ["Gastrin", "Fasting gastrin"], "gastrinoma": ["Insulin", "Supervised fast"], "vipoma": ["Glucagon", "Urine 5-HIAA"]},
+    "beta-matching": {
+        "insulinoma": ["Gastrin", "Fasting gastrin"],
+        "gastrinoma": ["Insulin", "Supervised fast"],
+        "vipoma": ["Glucagon", "Urine 5-HIAA"],
+    },
     "beta-hotspot": ["left-box"],
 }
 

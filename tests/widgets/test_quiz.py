@@ -154,13 +154,35 @@ def test_review_shows_only_what_the_learner_last_got_wrong(content) -> None:
     store = ctx.store
 
     def answered(qid, correct):
-        store.record(AnswerEvent.now(learner="ada", question_id=qid, topic_id="beta", mode="tutor", response=[], correct=correct, score=float(correct), max_score=1.0))
+        store.record(
+            AnswerEvent.now(
+                learner="ada",
+                question_id=qid,
+                topic_id="beta",
+                mode="tutor",
+                response=[],
+                correct=correct,
+                score=float(correct),
+                max_score=1.0,
+            )
+        )
 
     answered("beta-tf", False)
     answered("beta-numeric", False)
     answered("beta-numeric", True)  # later put right: not missed any more
     answered("beta-hotspot", True)
-    store.record(AnswerEvent.now(learner="someone-else", question_id="beta-matching", topic_id="beta", mode="tutor", response={}, correct=False, score=0, max_score=1))
+    store.record(
+        AnswerEvent.now(
+            learner="someone-else",
+            question_id="beta-matching",
+            topic_id="beta",
+            mode="tutor",
+            response={},
+            correct=False,
+            score=0,
+            max_score=1,
+        )
+    )
     review = beta_quiz(content, mode="review", ctx=ctx)
     assert [q.id for q in review.questions] == ["beta-tf"]
     assert "Review of missed questions" in review._status.value
@@ -213,5 +235,10 @@ def test_spaced_mode_asks_only_what_is_due_and_records_its_answers_as_spaced(cou
     quiz.current.check_button.click()
     assert store.events[-1].mode == "spaced" and store.events[-1].correct
     assert ctx.record.due(content.questions["alpha"], dt.datetime.now(dt.timezone.utc)) == []  # just answered: not due again now
-    nothing = QuizWidget(content.questions["alpha"], QuizContext.from_content(content, topic_id="alpha", learner="grace", store=store), label="x", mode="spaced")
+    nothing = QuizWidget(
+        content.questions["alpha"],
+        QuizContext.from_content(content, topic_id="alpha", learner="grace", store=store),
+        label="x",
+        mode="spaced",
+    )
     assert nothing.questions == () and "Nothing is due again yet" in nothing._slot.children[0].value

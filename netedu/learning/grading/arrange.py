@@ -44,7 +44,7 @@ def grade_matching(question: Matching, response: Mapping[str, Sequence[str]]) ->
         for col, choice in enumerate(chosen):
             if choice not in question.choices(col):
                 raise ResponseError(f"{choice!r} is not one of the choices for {question.columns[col]}")
-        cells = [c == a for c, a in zip(chosen, row.answers)]
+        cells = [c == a for c, a in zip(chosen, row.answers, strict=True)]
         right += sum(cells)
         status = "row-right" if all(cells) else ("row-partial" if any(cells) else "row-wrong")
         marks.append(Mark(row.id, status, {"chosen": list(chosen), "expected": list(row.answers), "cells": cells}))

@@ -27,7 +27,9 @@ def grade_choice(question: Choosing, response: Sequence[str]) -> Verdict:
     if unknown := [c for c in chosen if c not in known]:
         raise ResponseError(f"unknown option {unknown[0]!r} for question {question.id!r}")
     if not chosen:
-        raise ResponseError("choose an answer before checking" if not isinstance(question, Hotspot) else "choose a region of the picture before checking")
+        raise ResponseError(
+            "choose an answer before checking" if not isinstance(question, Hotspot) else "choose a region of the picture before checking"
+        )
     if not isinstance(question, MultipleChoice) and len(chosen) != 1:
         raise ResponseError("choose exactly one answer")
     marks = tuple(Mark(o.id, _status(o.id in chosen, o.correct)) for o in question.options)

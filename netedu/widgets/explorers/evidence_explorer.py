@@ -17,11 +17,11 @@ from netedu.explorers.evidence_explorer import (
     options,
     table_html,
 )
-from netedu.words import plural
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import CheckboxGroups, show_figure
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ChoiceResponse
+from netedu.words import plural
 
 __all__ = ["EvidenceExplorerWidget"]
 
@@ -42,9 +42,11 @@ class EvidenceExplorerWidget(ipw.VBox):
             ),
             self._update,
         )
-        self.filters: dict[str, ChoiceResponse] = dict(zip(keys, self.picker.groups))
+        self.filters: dict[str, ChoiceResponse] = dict(zip(keys, self.picker.groups, strict=True))
         self._values = values
-        intro = SafeHTML("<p><strong>Evidence explorer.</strong> The trials behind NET drug treatment: filter by site, grade and drug class.</p>")
+        intro = SafeHTML(
+            "<p><strong>Evidence explorer.</strong> The trials behind NET drug treatment: filter by site, grade and drug class.</p>"
+        )
         self.chart = ipw.Output()
         self.chart.add_class("netedu-chart")
         self.table = SafeHTML()

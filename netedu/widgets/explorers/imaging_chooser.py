@@ -55,7 +55,9 @@ class ImagingChooserWidget(ipw.VBox):
         if not change["new"]:
             return
         s = next(x for x in self.data.scenarios if x.id == change["new"][0])
-        self.situation.value = f"<p><strong>{escape(s.title)}.</strong></p>{markdown(s.situation)}<p><strong>The question:</strong> {escape(s.question)}</p>"
+        self.situation.value = (
+            f"<p><strong>{escape(s.title)}.</strong></p>{markdown(s.situation)}<p><strong>The question:</strong> {escape(s.question)}</p>"
+        )
         self.tests.prompt_html = f"<strong>Which tests answer it?</strong> {escape(s.question)}"
         self.tests.marks, self.tests.selected, self.tests.disabled, self.tests.submit_disabled = [], [], False, False
         self.tests.announcement = ""

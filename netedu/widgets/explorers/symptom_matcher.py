@@ -7,10 +7,10 @@ from typing import Any
 import ipywidgets as ipw
 
 from netedu.explorers.symptom_matcher import SymptomMatcherData, match, results_html
-from netedu.words import plural
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import CheckboxGroups
 from netedu.widgets.html import SafeHTML
+from netedu.words import plural
 
 __all__ = ["SymptomMatcherWidget"]
 
