@@ -85,9 +85,9 @@ class QuizWidget(ipw.VBox):
         self._timer = SafeHTML()
         self._timer.add_class("netedu-timer")
         self._slot = ipw.VBox()
-        self.previous_button = ipw.Button(description="Previous question", tooltip="Previous question")
-        self.next_button = ipw.Button(description="Next question", tooltip="Next question")
-        self.finish_button = ipw.Button(description="Finish exam", tooltip="Finish exam")
+        self.previous_button = ipw.Button(description="Previous question", tooltip="Previous question", layout=ipw.Layout(width="auto"))
+        self.next_button = ipw.Button(description="Next question", tooltip="Next question", layout=ipw.Layout(width="auto"))
+        self.finish_button = ipw.Button(description="Finish exam", tooltip="Finish exam", layout=ipw.Layout(width="auto"))
         for button, name in ((self.previous_button, "previous"), (self.next_button, "next"), (self.finish_button, "finish")):
             button.add_class(f"netedu-{name}")
         self.previous_button.on_click(self._on_previous)
