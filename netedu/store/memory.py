@@ -6,13 +6,13 @@ import copy
 from collections.abc import Iterable
 from typing import Any
 
-from netedu.store.events import AnswerEvent, latest_per_learner, stamp
-from netedu.store.protocol import ROOM
+from netedu.store.events import AnswerEvent, latest_per_learner
+from netedu.store.protocol import RoundsInState
 
 __all__ = ["MemoryStore"]
 
 
-class MemoryStore:
+class MemoryStore(RoundsInState):
     """Keeps events and state in memory; nothing survives the process.
 
     >>> store = MemoryStore()
@@ -40,14 +40,6 @@ class MemoryStore:
 
     def room_answers(self, question_id: str, since: str) -> list[AnswerEvent]:
         return latest_per_learner(e for e in self.events if e.question_id == question_id and e.timestamp > since)
-
-    def round_start(self, question_id: str) -> str | None:
-        return self.get_state(ROOM, f"round:{question_id}")
-
-    def start_round(self, question_id: str) -> str:
-        started = stamp()
-        self.set_state(ROOM, f"round:{question_id}", started)
-        return started
 
     def get_state(self, learner: str, key: str, default: Any = None) -> Any:
         return copy.deepcopy(self._state.get((learner, key), default))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
-from netedu.store.events import AnswerEvent
+from netedu.store.events import AnswerEvent, stamp
 
-__all__ = ["ROOM", "Store"]
+__all__ = ["ROOM", "RoundsInState", "Store"]
 
 #: The owner of the room's own state (round starts); learner ids are "anon-..." or a hub user.
 ROOM = "netedu-room"
@@ -54,3 +54,23 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the store's connections."""
+
+
+class RoundsInState:
+    """The educator's rounds, kept as the room's own learner state (for stores to inherit)."""
+
+    def get_state(self, learner: str, key: str, default: Any = None) -> Any:  # pragma: no cover - provided by the store
+        raise NotImplementedError
+
+    def set_state(self, learner: str, key: str, value: Any) -> None:  # pragma: no cover - provided by the store
+        raise NotImplementedError
+
+    def round_start(self, question_id: str) -> str | None:
+        """When the educator last started a new round of ``question_id`` (``None``: never)."""
+        return self.get_state(ROOM, f"round:{question_id}")
+
+    def start_round(self, question_id: str) -> str:
+        """Count only answers given from now on (to ask the room again after a discussion)."""
+        started = stamp()
+        self.set_state(ROOM, f"round:{question_id}", started)
+        return started

@@ -23,7 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from netedu.store import migrations
 from netedu.store.events import AnswerEvent, latest_per_learner, stamp
-from netedu.store.protocol import ROOM
+from netedu.store.protocol import RoundsInState
 
 __all__ = ["SqlStore"]
 
@@ -104,7 +104,7 @@ def retrying(write: Callable[[], T], *, attempts: int = 5, pause: float = 0.05) 
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-class SqlStore:
+class SqlStore(RoundsInState):
     """Answers and learner state for every learner, in one SQL database (see the module)."""
 
     def __init__(self, url: str):
@@ -158,16 +158,6 @@ class SqlStore:
                 select(AnswerRow).where(AnswerRow.question_id == question_id, AnswerRow.answered_at > since).order_by(AnswerRow.id)
             )
             return latest_per_learner(row.to_event() for row in rows)
-
-    def round_start(self, question_id: str) -> str | None:
-        """When the educator last started a new round of ``question_id`` (``None``: never)."""
-        return self.get_state(ROOM, f"round:{question_id}")
-
-    def start_round(self, question_id: str) -> str:
-        """Count only answers given from now on (to ask the room again after a discussion)."""
-        started = stamp()
-        self.set_state(ROOM, f"round:{question_id}", started)
-        return started
 
     # --- learner state ---------------------------------------------------------------------
 
