@@ -77,10 +77,7 @@ class Match:
 
 def match(data: SymptomMatcherData, picked: Iterable[str]) -> list[Match]:
     """Syndromes that explain at least one picked finding: most findings explained first, then
-    the one whose picture the findings cover best.
-
-    >>> match(data, [])  # doctest: +SKIP
-    []
+    the one whose picture the findings cover best. No finding picked, no match.
     """
     chosen = [f for f in dict.fromkeys(picked) if f in {x.id for x in data.findings}]
     out = []

@@ -20,8 +20,12 @@ def grade(question: Question, response: Any) -> Verdict:
     region id); the typed text (numeric); item ids in the learner's order (ordering); a mapping
     of row id to one choice per column (matching). A case is graded part by part.
 
-    >>> from netedu.content import load_content                      # doctest: +SKIP
-    >>> grade(load_content(".").question("wan-net-vs-nec"), ["a"])    # doctest: +SKIP
+    >>> from netedu.content import load_content
+    >>> from netedu.settings import find_root
+    >>> question = load_content(find_root()).question("wan-net-vs-nec")
+    >>> verdict = grade(question, ["net-g3", "nec-high-grade"])
+    >>> verdict.correct, verdict.count("chosen-correct", "missed")
+    (False, 3)
     """
     if isinstance(question, (SingleChoice, MultipleChoice, TrueFalse, Hotspot)):
         return grade_choice(question, response)
