@@ -4,18 +4,22 @@ Each simulated learner speaks Voila's real protocol, without a browser (so the c
 eat the server's CPU): the HTTP page, the kernel's websocket, and the widget messages a page's
 widget manager sends (comm_info_request, request_state, state updates, custom messages).
 
-Two walks are compared in the same run, on the same machine:
+Three set-ups are compared in the same run, on the same machine, one after another:
 
-* **player** (netedu's design): open the course player (one kernel per learner, from a
-  preheated pool), move to a topic inside it, answer a question, move to the next topic;
-* **pages** (a kernel per page): open topic A's page, answer a question, open topic B's page
-  (each page view starts a kernel and runs its notebook; leaving a page shuts its kernel).
+* **player**: netedu's course player as ``netedu serve`` runs it now (one kernel per learner,
+  forked from a warm template, a pool of warm kernels refilled only when the room is quiet);
+* **player-ordinary**: the same player with ordinary kernels and Voila's own refill, 20 s after
+  each arrival (``--no-fork --refill fixed``: how it ran before);
+* **pages**: a kernel per page (open topic A's page, answer, open topic B's page; each page
+  view starts a kernel and runs its notebook; leaving a page shuts its kernel).
 
-Reported per walk: time to widgets (page request until every widget's state has arrived),
-topic-switch time, click-to-feedback time (median and p95), and the server plus kernels'
-memory at the end of the walk.
+Reported per set-up: time to widgets (page request until every widget's state has arrived),
+topic-switch time, click-to-feedback time (median and p95), the memory of the server and all
+its kernels at the end of the walk (PSS: shared pages counted once, split between the
+processes that share them), and the server process's CPU use during the walk.
 
-    python bench/workshop_load.py [--learners 40] [--pool-size 8] [--json bench/results/workshop.json]
+    python bench/workshop_load.py [--learners 40] [--setups player,player-ordinary,pages]
+                                  [--cpus 0] [--json bench/results/workshop.json]
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ import json
 import re
 import statistics
 import sys
+import tempfile
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -222,28 +228,60 @@ async def walk_pages(base: str, notebooks: list[str], t: Timings) -> None:
         await learner.leave(kernel, kernel_id)
 
 
-def memory_mb(server: Server) -> float:
+def tree(server: Server) -> list[psutil.Process]:
     proc = psutil.Process(server.proc.pid)
+    return [proc, *proc.children(recursive=True)]
+
+
+def memory_mb(server: Server) -> float:
+    """The server and every kernel: PSS, so pages forked kernels share are counted once."""
     total = 0
-    for p in [proc, *proc.children(recursive=True)]:
+    for p in tree(server):
         try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
+            total += p.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     return total / 2**20
 
 
-def wait_until_warm(server: Server, pool: int, limit: float = 600) -> float:
-    """Wait until the pool holds ``pool`` kernels and the machine is quiet, as it would be
+def wait_until_warm(server: Server, pool: int, limit: float = 900) -> float:
+    """Wait until the server says its pool is full and the machine is quiet, as it would be
     before a workshop starts; return how long that took."""
     start = time.perf_counter()
-    proc = psutil.Process(server.proc.pid)
     while time.perf_counter() - start < limit:
-        kernels = [p for p in proc.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
-        if len(kernels) >= pool and psutil.cpu_percent(interval=2.0) < 15:
+        said = server.log_path.read_text(errors="replace") if server.log_path else ""
+        if (not pool or f"ready for {pool} learners" in said) and psutil.cpu_percent(interval=2.0) < 15:
             return time.perf_counter() - start
         time.sleep(1)
     raise TimeoutError(f"the pool of {pool} kernels was not ready after {limit:g} s")
+
+
+class CpuWatch:
+    """The server process's CPU use while the walk runs (percent of one core), sampled each second."""
+
+    def __init__(self, pid: int):
+        self.process = psutil.Process(pid)
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        self.process.cpu_percent(None)
+        while not self._stop.wait(1.0):
+            self.samples.append(self.process.cpu_percent(None))
+
+    def __enter__(self) -> CpuWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def summary(self) -> dict:
+        if not self.samples:
+            return {"mean_percent": 0.0, "max_percent": 0.0}
+        return {"mean_percent": statistics.mean(self.samples), "max_percent": max(self.samples)}
 
 
 def summary(values: list[float]) -> dict:
@@ -267,23 +305,42 @@ async def run(walk, server: Server, learners: int, route: list[str]) -> tuple[Ti
     return t, memory_mb(server)
 
 
+#: name -> (walk, netedu serve options beyond the pool, whether the player's pool is used)
+SETUPS = {
+    "player": ("player", []),
+    "player-ordinary": ("player", ["--no-fork", "--refill", "fixed"]),
+    "pages": ("pages", []),
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--learners", type=int, default=40)
-    parser.add_argument("--pool-size", type=int, default=8, help="preheated player kernels (netedu serve --pool-size)")
+    parser.add_argument("--pool-size", type=int, help="warm player kernels (default: one per learner)")
+    parser.add_argument("--setups", default=",".join(SETUPS), help=f"comma-separated, from {', '.join(SETUPS)}")
+    parser.add_argument("--cpus", help="pin the server and its kernels to these CPUs (taskset -c), e.g. 0")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    pool_size = args.learners if args.pool_size is None else args.pool_size
     content = load_content(REPO)
     topics = [t.id for t in content.topics.values()][:2]
     notebooks = [content.topics[t].notebook for t in topics]
     results = {}
-    for name, walk, route, pool in (("player", walk_player, topics, args.pool_size), ("pages", walk_pages, notebooks, 0)):
-        server = Server([sys.executable, "-m", "netedu", "--root", str(REPO), "serve", "--port", "{port}", "--pool-size", str(pool)])
+    folder = Path(tempfile.mkdtemp(prefix="netedu-workshop-"))
+    for name in args.setups.split(","):
+        kind, options = SETUPS[name]
+        walk, route, pool = (walk_player, topics, pool_size) if kind == "player" else (walk_pages, notebooks, 0)
+        command = [sys.executable, "-m", "netedu", "--root", str(REPO), "serve", "--port", "{port}", "--pool-size", str(pool), *options]
+        if args.cpus:
+            command = ["taskset", "-c", args.cpus, *command]
+        env = {"NETEDU_DATABASE_URL": f"sqlite:///{folder / (name + '.sqlite')}"}
+        server = Server(command, log=folder / f"{name}.log", env=env)
         with server:
             warm_s = wait_until_warm(server, pool)
             idle = memory_mb(server)
             started = time.perf_counter()
-            timings, memory = asyncio.run(run(walk, server, args.learners, route))
+            with CpuWatch(server.proc.pid) as cpu:
+                timings, memory = asyncio.run(run(walk, server, args.learners, route))
             results[name] = {
                 "learners": args.learners,
                 "wall_s": time.perf_counter() - started,
@@ -294,11 +351,14 @@ def main() -> int:
                 "pool_warm_s": warm_s,
                 "memory_idle_mb": idle,
                 "memory_end_mb": memory,
+                "server_cpu": cpu.summary(),
                 "errors": timings.errors[:5],
                 "failed": len(timings.errors),
             }
-    print(f"{args.learners} learners arriving together; walk: open, topic {topics[0]}, answer, topic {topics[1]}\n")
-    print(f"{'':26}{'player (one kernel)':>24}{'pages (kernel per page)':>26}")
+    pinned = f", server pinned to CPU {args.cpus}" if args.cpus else ""
+    print(f"{args.learners} learners arriving together{pinned}; walk: open, topic {topics[0]}, answer, topic {topics[1]}\n")
+    names = list(results)
+    print(f"{'':28}" + "".join(f"{n:>22}" for n in names))
 
     def cell(r: dict, key: str) -> str:
         s = r[key]
@@ -309,11 +369,24 @@ def main() -> int:
         ("topic switch", "topic_switch"),
         ("click to feedback", "click_to_feedback"),
     ):
-        print(f"{label + ' (median / p95)':26}{cell(results['player'], key):>24}{cell(results['pages'], key):>26}")
-    print(f"{'memory at the end':26}{results['player']['memory_end_mb']:>21.0f} MB{results['pages']['memory_end_mb']:>23.0f} MB")
-    print(f"{'learners who failed':26}{results['player']['failed']:>24}{results['pages']['failed']:>26}")
-    ratio = results["pages"]["topic_switch"]["median_s"] / results["player"]["topic_switch"]["median_s"]
-    print(f"\ntopic switch: the player is {ratio:.0f}× faster (median)")
+        print(f"{label + ' (median / p95)':28}" + "".join(f"{cell(results[n], key):>22}" for n in names))
+    print(f"{'memory at the end (PSS)':28}" + "".join(f"{results[n]['memory_end_mb']:>19.0f} MB" for n in names))
+    print(f"{'pool warm after':28}" + "".join(f"{results[n]['pool_warm_s']:>20.0f} s" for n in names))
+    print(
+        f"{'server CPU (mean / max)':28}"
+        + "".join(f"{results[n]['server_cpu']['mean_percent']:>10.0f}% / {results[n]['server_cpu']['max_percent']:>4.0f}%" for n in names)
+    )
+    print(f"{'learners who failed':28}" + "".join(f"{results[n]['failed']:>22}" for n in names))
+    if "player" in results:
+        for other in (n for n in names if n != "player"):
+            ratios = ", ".join(
+                f"{label} {results[other][key]['p95_s'] / results['player'][key]['p95_s']:.1f}×"
+                for label, key in (("widgets", "time_to_widgets"), ("switch", "topic_switch"), ("feedback", "click_to_feedback"))
+                if results[other][key].get("n") and results["player"][key].get("n")
+            )
+            print(
+                f"player against {other} (p95, {other} / player): {ratios}; memory {results[other]['memory_end_mb'] / results['player']['memory_end_mb']:.1f}×"
+            )
     write_json(args.json, results)
     return 0
 

@@ -163,8 +163,22 @@ def _parser() -> argparse.ArgumentParser:
         "--pool-size",
         type=int,
         default=DEFAULT_POOL_SIZE,
-        help=f"course player kernels kept warm for arriving learners (default {DEFAULT_POOL_SIZE}; "
-        "about one per learner expected, ~100 MB each; 0 turns preheating off)",
+        help=f"course player kernels kept warm for arriving learners: the number of learners you expect "
+        f"(default {DEFAULT_POOL_SIZE}; 0 turns the pool off). The server says when it is ready for them.",
+    )
+    p.add_argument(
+        "--no-fork",
+        dest="fork",
+        action="store_false",
+        help="start each learner's kernel the ordinary way instead of forking it from a warm template "
+        "(slower and heavier; for platforms where forking misbehaves)",
+    )
+    p.add_argument(
+        "--refill",
+        choices=["quiet", "fixed"],
+        default="quiet",
+        help="when the pool refills: 'quiet' (default) once no learner has arrived for 30 s and the machine is idle; "
+        "'fixed': Voila's own refill, 20 s after each learner arrives",
     )
     p.add_argument(
         "--educator-key",

@@ -2,7 +2,8 @@
 
 Every string that reaches an HTML widget passes through :func:`sanitize` (the
 :class:`netedu.widgets.html.SafeHTML` widget enforces it); authored text is first turned
-from Markdown into HTML with :func:`markdown`.
+from Markdown into HTML with :func:`markdown`. All three are pure and remember their recent
+results: the course's text is rendered once (in a kernel template, once for all learners).
 """
 
 from __future__ import annotations
@@ -140,6 +141,7 @@ def _parser() -> MarkdownIt:
 _EXTERNAL_LINK = re.compile(r'<a href="(https?:|mailto:)')
 
 
+@lru_cache(maxsize=2048)
 def sanitize(html: str) -> str:
     """Return ``html`` with everything unsafe removed (scripts, event handlers, ``javascript:``
     links, remote images, styles). Links to other sites open in a new tab.
@@ -150,6 +152,7 @@ def sanitize(html: str) -> str:
     return _EXTERNAL_LINK.sub(r'<a target="_blank" href="\1', _cleaner().clean(html))
 
 
+@lru_cache(maxsize=8192)
 def markdown(text: str) -> str:
     """Render authored Markdown (CommonMark, tables, strikethrough, ``$math$``) to sanitized HTML.
 
@@ -159,6 +162,7 @@ def markdown(text: str) -> str:
     return sanitize(_parser().render(text))
 
 
+@lru_cache(maxsize=8192)
 def markdown_inline(text: str) -> str:
     """Render one line of Markdown without a wrapping paragraph (for option labels, titles).
 

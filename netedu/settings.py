@@ -22,12 +22,14 @@ __all__ = [
     "DISCLAIMER_LEAD",
     "EDUCATOR_KEY_ENV",
     "EDUCATOR_KEY_HASH_ENV",
+    "FORK_KERNELS_ENV",
     "HUB_USER_ENV",
     "LEARNER_ENV",
     "NOTEBOOK_API",
     "PLAYER_NOTEBOOK",
     "REQUEST_COOKIE_ENV",
     "ROOT_ENV",
+    "STORE_SOCKET_ENV",
     "anki_download",
     "database_url",
     "find_root",
@@ -66,6 +68,10 @@ EDUCATOR_KEY_ENV = "NETEDU_EDUCATOR_KEY"
 EDUCATOR_KEY_HASH_ENV = "NETEDU_EDUCATOR_KEY_SHA256"
 #: "1" when the server offers the Anki deck download.
 ANKI_ENV = "NETEDU_ANKI_DOWNLOAD"
+#: Set by ``netedu serve`` for its kernels: the socket of the server's progress store.
+STORE_SOCKET_ENV = "NETEDU_STORE_SOCKET"
+#: "0" when ``netedu serve --no-fork`` asks for ordinary kernels instead of forked ones.
+FORK_KERNELS_ENV = "NETEDU_FORK_KERNELS"
 #: A fixed learner id (for a kernel started by hand, e.g. in JupyterLab).
 LEARNER_ENV = "NETEDU_LEARNER"
 #: Set by JupyterHub in a single-user server: the hub user name.

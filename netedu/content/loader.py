@@ -17,7 +17,7 @@ from netedu.settings import PLAYER_NOTEBOOK
 
 M = TypeVar("M", Topic, QuestionFile)
 
-__all__ = ["Content", "load_content", "validate_content"]
+__all__ = ["Content", "content_stamp", "load_content", "validate_content"]
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,8 @@ def validate_content(root: Path | str) -> list[Problem]:
 _CACHE: dict[Path, tuple[tuple[tuple[str, int], ...], Content]] = {}
 
 
-def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
+def content_stamp(root: Path) -> tuple[tuple[str, int], ...]:
+    """Changes whenever a content file (anything in data/, or a notebook) changes."""
     files = [*(p for p in (root / "data").rglob("*") if p.is_file()), *notebooks_in(root / "notebooks")]
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in files))
 
@@ -250,7 +251,7 @@ def load_content(root: Path | str) -> Content:
     problem. Cached until a content file changes.
     """
     root = Path(root).resolve()
-    stamp = _stamp(root)
+    stamp = content_stamp(root)
     cached = _CACHE.get(root)
     if cached and cached[0] == stamp:
         return cached[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from netedu.content.calls import Call, read_cell
@@ -28,10 +29,10 @@ class Section:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """A Markdown cell, rendered."""
+    """Markdown cells in a row, rendered (the text between two netedu calls)."""
 
     html: str
-    section: str | None = None  # the section this cell opens, if it opens one
+    section: str | None = None  # the first section this text opens, if it opens one
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,17 @@ def _with_section_id(html: str, section: Section) -> str:
 def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> PlayerPage:
     """The player's view of one notebook. ``notebook_links`` maps notebook file names to player
     queries, so a link to another topic's notebook stays inside the player.
+
+    Pages are kept until their notebook changes, so a kernel template reads each once for all
+    the learner kernels forked from it.
     """
+    links = tuple(sorted((notebook_links or {}).items()))
+    return _read_page(path, path.stat().st_mtime_ns, links)
+
+
+@lru_cache(maxsize=64)
+def _read_page(path: Path, _mtime_ns: int, links: tuple[tuple[str, str], ...]) -> PlayerPage:
+    notebook_links = dict(links)
     # Plain JSON (nbformat v4), not nbformat: the player's kernel stays lighter without it.
     cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
     blocks: list[TextBlock | Call] = []
@@ -85,7 +96,10 @@ def read_page(path: Path, notebook_links: dict[str, str] | None = None) -> Playe
         if heading:
             section = Section(slugify(heading.group(1)), heading.group(1).strip())
             sections.append(section)
-            blocks.append(TextBlock(_with_section_id(html, section), section.id))
+            html = _with_section_id(html, section)
+        if blocks and isinstance(blocks[-1], TextBlock):
+            # Consecutive text is one block: one widget to build and send, however many cells.
+            blocks[-1] = TextBlock(blocks[-1].html + html, blocks[-1].section or (section.id if heading else None))
         else:
-            blocks.append(TextBlock(html))
+            blocks.append(TextBlock(html, section.id if heading else None))
     return PlayerPage(title, tuple(blocks), tuple(sections))

@@ -35,6 +35,9 @@ from netedu.server.handlers import (
     StaticHandler,
 )
 from netedu.server.identity import MIN_KEY_LENGTH, key_hash, new_key
+from netedu.server.kernels.forked import TemplateSupervisor
+from netedu.server.kernels.manager import ready_first
+from netedu.server.store_service import StoreService
 from netedu.settings import (
     ANKI_ENV,
     DATABASE_URL_ENV,
@@ -43,8 +46,12 @@ from netedu.settings import (
     DEFAULT_PORT,
     EDUCATOR_KEY_ENV,
     EDUCATOR_KEY_HASH_ENV,
+    FORK_KERNELS_ENV,
+    PLAYER_NOTEBOOK,
     ROOT_ENV,
+    STORE_SOCKET_ENV,
 )
+from netedu.store import open_store
 
 __all__ = ["SHARE", "STATIC", "NeteduVoila", "serve"]
 
@@ -59,6 +66,30 @@ class NeteduVoila(Voila):
     name = "netedu"
     description = "Serve the netedu course with Voila"
     course_root = Unicode("", config=True, help="The course checkout (holds data/ and notebooks/).")
+    _said_ready = 0
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        # Voila builds its pooled kernel manager class itself; ours takes only ready kernels
+        # from the pool (ready_first), so a refill held back for a quiet room never makes an
+        # arriving learner wait.
+        self.kernel_manager.__class__ = ready_first(type(self.kernel_manager))
+        return settings
+
+    def watch_pool(self) -> None:
+        """Say when the pool of warm player kernels is full: the room can arrive."""
+        manager = self.kernel_manager
+        size = int(getattr(manager, "pool_size", 0))
+        if not size or not hasattr(manager, "warm_kernels"):
+            return
+        warm = manager.warm_kernels(PLAYER_NOTEBOOK)
+        if warm >= size and self._said_ready < size:
+            print(f"netedu: ready for {size} learners ({warm} warm course-player kernels)", flush=True)
+        self._said_ready = warm if warm >= size else min(self._said_ready, warm)
+
+    def stop(self) -> None:
+        TemplateSupervisor.stop_all()
+        super().stop()
 
     def init_handlers(self) -> list:
         handlers = []
@@ -111,11 +142,18 @@ def serve(
     database_url: str | None = None,
     pool_size: int = DEFAULT_POOL_SIZE,
     educator_key: str | None = None,
+    fork: bool = True,
+    refill: str = "quiet",
+    notebook_dir: Path | None = None,
 ) -> None:
     """Run the course app until interrupted (Ctrl+C or SIGTERM).
 
     ``educator_key`` (else ``$NETEDU_EDUCATOR_KEY``, else a new random key) opens the educator
-    view; the link is printed when the server starts."""
+    view; the link is printed when the server starts. ``fork``: the course player's kernels are
+    forked from a warm template (else started the ordinary way); ``refill``: see
+    :class:`~netedu.server.kernels.manager.NeteduKernelManager`. ``notebook_dir``: the folder
+    whose notebooks are served (default: the course's ``notebooks/``; the benchmarks serve the
+    whole checkout)."""
     # Kernels inherit the environment: they find the course, the progress store, netedu's
     # Voila templates, and the address to fetch their learner's request information from.
     os.environ[ROOT_ENV] = str(root)
@@ -131,7 +169,15 @@ def serve(
         os.environ["VOILA_APP_IP"] = host
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(SHARE), jupyter_path) if p)
-    app = NeteduVoila(config=make_config(root, host, port, pool_size=pool_size))
+    os.environ[FORK_KERNELS_ENV] = "1" if fork else "0"
+    # The server holds the one progress store; its kernels reach it through a local socket.
+    store = open_store(database_url)
+    service = StoreService(store)
+    os.environ[STORE_SOCKET_ENV] = service.path
+    config = make_config(root, host, port, pool_size=pool_size, fork=fork, refill=refill)
+    if notebook_dir is not None:
+        config.Voila.root_dir = str(notebook_dir)
+    app = NeteduVoila(config=config)
     app.initialize(argv=[])
     shown_host = f"[{host}]" if ":" in host else host
 
@@ -139,5 +185,11 @@ def serve(
         print(f"netedu is serving the course at http://{shown_host}:{app.port}/  (Ctrl+C stops it)", flush=True)
         print(f"Educator view (keep this link to yourself): http://{shown_host}:{app.port}/educator?key={key}", flush=True)
 
+    tornado.ioloop.IOLoop.current().add_callback(service.start_serving)
     tornado.ioloop.IOLoop.current().add_callback(announce)
-    app.start()
+    tornado.ioloop.PeriodicCallback(app.watch_pool, 2000).start()
+    try:
+        app.start()
+    finally:
+        service.close()
+        store.close()

@@ -17,7 +17,15 @@ CELL_ERROR = (
 )
 
 
-def make_config(root: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, pool_size: int = DEFAULT_POOL_SIZE) -> Config:
+def make_config(
+    root: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    pool_size: int = DEFAULT_POOL_SIZE,
+    fork: bool = True,
+    refill: str = "quiet",
+) -> Config:
     """The configuration for serving the course at ``root``.
 
     >>> make_config(Path("/course"), pool_size=4).VoilaKernelManager.kernel_pools_config["course.ipynb"]
@@ -40,12 +48,17 @@ def make_config(root: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, 
     c.VoilaConfiguration.http_header_envs = ["Cookie"]  # the learner id reaches the kernel
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR
     c.HTMLExporter.jquery_url = "/netedu/static/vendor/jquery/jquery.min.js"
-    # A warm pool of kernels that have already run the player notebook (imports and content
-    # loaded) and wait for a learner; only the player is preheated.
+    # A warm pool of kernels that have already run the player notebook and wait for a learner;
+    # only the player is preheated. Its kernels are forked from a warm template (they share
+    # its imports and content), and the pool refills only when the room is quiet.
     c.VoilaConfiguration.preheat_kernel = pool_size > 0
+    c.VoilaConfiguration.multi_kernel_manager_class = "netedu.server.kernels.manager.NeteduKernelManager"
     c.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 0}, PLAYER_NOTEBOOK: {"pool_size": pool_size}}
-    # Refill the pool a little after kernels are taken, not during a room's arrival rush.
-    c.VoilaKernelManager.fill_delay = 20
+    c.NeteduKernelManager.pool_size = pool_size
+    c.NeteduKernelManager.fork_kernels = fork
+    c.NeteduKernelManager.refill = refill
+    # "quiet": the refill gate does the waiting; "fixed": Voila's own delay after each take.
+    c.VoilaKernelManager.fill_delay = 0 if refill == "quiet" else 20
     # Many kernels starting at once can collide on TCP ports (ZMQError: Address already in use).
     c.KernelManager.transport = "ipc"
     # Kernels of learners who left are shut down after two idle hours (pooled ones are kept).

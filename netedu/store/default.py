@@ -4,8 +4,9 @@ side effect of importing a module or of a default argument."""
 from __future__ import annotations
 
 import logging
+import os
 
-from netedu.settings import database_url
+from netedu.settings import STORE_SOCKET_ENV, database_url
 from netedu.store.memory import MemoryStore
 from netedu.store.protocol import Store
 
@@ -23,12 +24,19 @@ def open_store(url: str | None = None) -> Store:
 
 
 def default_store() -> Store:
-    """The progress store at :func:`netedu.settings.database_url`, opened on first call; this
-    kernel's memory if it cannot be opened (the failure is logged)."""
+    """The progress store, opened on first call: the server's (through the socket it names in
+    ``$NETEDU_STORE_SOCKET``) in a kernel of ``netedu serve``, else the database at
+    :func:`netedu.settings.database_url`; this kernel's memory if it cannot be opened (the
+    failure is logged)."""
     global _default
     if _default is None:
         try:
-            _default = open_store()
+            if socket_path := os.environ.get(STORE_SOCKET_ENV):
+                from netedu.store.remote import RemoteStore
+
+                _default = RemoteStore(socket_path)
+            else:
+                _default = open_store()
         except Exception:
             log.exception("netedu: the progress store cannot be opened; answers are kept in memory only")
             _default = MemoryStore()

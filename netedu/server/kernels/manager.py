@@ -1,0 +1,99 @@
+"""NeteduKernelManager: the server's kernel manager. The course player's kernels are forked from
+a warm template (the ``netedu-player`` kernel spec), and the pool refills only when the room is
+quiet (:class:`~netedu.server.kernels.refill.RefillGate`). Other pages get ordinary kernels."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Bool, Enum, Float, Unicode
+
+from netedu.server.kernels.refill import RefillGate
+from netedu.settings import PLAYER_NOTEBOOK
+
+__all__ = ["NeteduKernelManager", "is_player_kernel", "ready_first"]
+
+log = logging.getLogger("netedu")
+PREHEAT_ENV = "VOILA_PREHEAT"
+
+
+def is_player_kernel(env: dict[str, str] | None) -> bool:
+    """Whether a kernel about to start is the course player's: a warm one from the pool (only
+    the player is preheated), or one Voila starts for a player page when the pool is empty.
+
+    >>> is_player_kernel({"VOILA_PREHEAT": "True"}), is_player_kernel({"SCRIPT_NAME": "/voila/render/course.ipynb"})
+    (True, True)
+    >>> is_player_kernel({"SCRIPT_NAME": "/voila/render/09_staging.ipynb", "VOILA_PREHEAT": "False"})
+    False
+    """
+    env = env or {}
+    return env.get(PREHEAT_ENV) == "True" or env.get("SCRIPT_NAME", "").endswith("/" + PLAYER_NOTEBOOK)
+
+
+class NeteduKernelManager(AsyncMappingKernelManager):
+    """Kernels for ``netedu serve`` (Voila wraps this class with its pool of warm kernels)."""
+
+    player_kernel_name = Unicode("netedu-player", config=True, help="The kernel spec of the course player's kernels.")
+    fork_kernels = Bool(True, config=True, help="Fork the course player's kernels from a warm template.")
+    pool_size = Float(0, config=True, help="Warm player kernels the pool holds (its first fill is not held back).")
+    refill = Enum(
+        ["quiet", "fixed"],
+        "quiet",
+        config=True,
+        help="'quiet': refill the pool only when no learner has arrived for refill_quiet_s and the machine is idle; "
+        "'fixed': Voila's own refill, fill_delay seconds after each kernel is taken.",
+    )
+    refill_quiet_s = Float(30.0, config=True, help="Seconds without a learner arriving before the pool refills.")
+    refill_busy_percent = Float(50.0, config=True, help="CPU use (percent of the machine) at which refills wait.")
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.gate = RefillGate(quiet_s=self.refill_quiet_s, busy_percent=self.refill_busy_percent)
+        self._preheats = 0
+        self.refills_started = 0
+
+    async def start_kernel(self, *, kernel_name: str | None = None, **kwargs: Any) -> str:
+        env = kwargs.get("env")
+        if is_player_kernel(env):
+            if self.fork_kernels:
+                kernel_name = self.player_kernel_name
+            if env.get(PREHEAT_ENV) == "True":
+                self._preheats += 1
+                if self._preheats > self.pool_size:  # a refill: a learner has just taken a kernel
+                    if self.refill == "quiet":
+                        self.gate.arrived()
+                        await self.gate.wait()
+                    self.refills_started += 1
+                    log.info("netedu: refilling the pool of warm kernels (%d so far)", self.refills_started)
+        return await super().start_kernel(kernel_name=kernel_name, **kwargs)
+
+
+def _ready(task: Any) -> bool:
+    return task.done() and not task.cancelled() and task.exception() is None
+
+
+def ready_first(pooled: type) -> type:
+    """Voila's pooled kernel manager, changed so that an arriving learner only ever takes a warm
+    kernel that is ready: one whose start is still held back (a refill waiting for a quiet room)
+    is not counted, and a learner who finds none ready gets a new kernel at once instead."""
+
+    class ReadyFirst(pooled):
+        def get_pool_size(self, notebook_name: str) -> int:
+            return sum(1 for task in self._pools.get(notebook_name, ()) if _ready(task))
+
+        def warm_kernels(self, notebook_name: str) -> int:
+            """Kernels in the pool that have run their notebook and wait for their learner's
+            request (they have connected to Voila's request-information socket)."""
+            from voila.request_info_handler import RequestInfoSocketHandler
+
+            waiting = RequestInfoSocketHandler._waiters
+            return sum(1 for task in self._pools.get(notebook_name, ()) if _ready(task) and task.result()["kernel_id"] in waiting)
+
+        async def get_rendered_notebook(self, notebook_name: str, *args: Any, **kwargs: Any):
+            self._pools.get(notebook_name, []).sort(key=lambda task: not _ready(task))  # stable: ready ones first
+            return await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+
+    ReadyFirst.__name__ = ReadyFirst.__qualname__ = f"ReadyFirst{pooled.__name__}"
+    return ReadyFirst

@@ -1,0 +1,60 @@
+"""The template's requests: malformed ones are refused with a reason, and it never forks with threads."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from netedu.server.kernels.template import Template
+
+
+@pytest.fixture
+def template(tmp_path: Path) -> Template:
+    return Template(tmp_path, [], probe=False)
+
+
+@pytest.mark.parametrize(
+    "request_, words",
+    [
+        ({"op": "fork", "argv": "-f kernel.json", "env": {}}, "argv (a list of strings)"),
+        ({"op": "fork", "argv": ["-f", "k.json"], "env": ["PATH"]}, "env (a mapping)"),
+        ({"op": "explode"}, "unknown request 'explode'"),
+    ],
+)
+def test_a_malformed_request_is_refused_with_a_reason(template: Template, request_: dict, words: str) -> None:
+    assert words in template.answer(request_)["error"]
+
+
+def test_it_never_forks_while_a_thread_runs(template: Template, monkeypatch) -> None:
+    monkeypatch.setattr(template, "_reload_if_changed", lambda: None)
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        with pytest.raises(RuntimeError, match="cannot fork safely"):
+            template.fork(["-f", "k.json"], {}, None)
+    finally:
+        stop.set()
+        worker.join()
+
+
+def test_exit_codes_are_kept_for_ended_kernels_only(template: Template) -> None:
+    pid = os.fork()
+    if pid == 0:  # a stand-in kernel
+        time.sleep(30)
+        os._exit(0)
+    template.children.add(pid)
+    assert template.answer({"op": "exit_code", "pid": pid}) == {"exit_code": None}  # still running
+    assert template.answer({"op": "ping"})["kernels"] == 1
+    os.kill(pid, signal.SIGKILL)
+    for _ in range(100):
+        if template.answer({"op": "exit_code", "pid": pid})["exit_code"] is not None:
+            break
+        time.sleep(0.05)
+    assert template.answer({"op": "exit_code", "pid": pid}) == {"exit_code": -signal.SIGKILL}
+    assert template.answer({"op": "exit_code", "pid": 99999}) == {"exit_code": None}  # never ours
