@@ -31,12 +31,19 @@ EXACT_PINS = ("ruff",)
 
 def test_dependencies_have_compatible_ranges(repo: Path) -> None:
     project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
-    for dep in project["dependencies"] + project["optional-dependencies"]["test"]:
+    for dep in project["dependencies"] + [d for extra in project["optional-dependencies"].values() for d in extra]:
         if dep.startswith(EXACT_PINS):
             assert "==" in dep, f"{dep}: pin the exact version (its findings change from release to release)"
             continue
         assert ">=" in dep and "<" in dep, f"{dep}: pin a compatible range (>=x,<y)"
     assert project["scripts"]["netedu"] == "netedu.cli:main"
+
+
+def test_the_tests_install_every_optional_extra(repo: Path) -> None:
+    """What users can install (e.g. ``netedu[postgres]``) is what the tests run on."""
+    extras = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    test = set(extras.pop("test"))
+    assert {name: sorted(set(deps) - test) for name, deps in extras.items() if set(deps) - test} == {}
 
 
 def test_design_card_layout(repo: Path) -> None:

@@ -3,32 +3,40 @@
 SQLite by default (one file in the user's data folder, WAL journal, writes in
 ``BEGIN IMMEDIATE`` transactions with a busy timeout, so 60 learners' kernels can write at
 once); any SQLAlchemy URL (e.g. PostgreSQL, for several servers) through
-``NETEDU_DATABASE_URL`` or ``netedu serve --database-url``. The tables are created and upgraded
-by the Alembic migrations in :mod:`netedu.store.migrations` when a store opens.
+``NETEDU_DATABASE_URL`` or ``netedu serve --database-url``. ``postgresql://`` URLs use psycopg 3
+(``pip install 'netedu[postgres]'``). The tables are created and upgraded by the Alembic
+migrations in :mod:`netedu.store.migrations` when a store opens.
+
+Every write is one statement in a transaction of its own, tried again only when the failure
+certainly left nothing behind (see :func:`may_retry`): an answer is never kept twice.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Index, String, Text, create_engine, event, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Index, String, Text, create_engine, event, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.sql import Executable
 
 from netedu.store import migrations
 from netedu.store.events import AnswerEvent, latest_per_learner, stamp
 from netedu.store.protocol import RoundsInState
 
-__all__ = ["SqlStore"]
+__all__ = ["SqlStore", "WriteOutcomeUnknown", "may_retry"]
 
 log = logging.getLogger("netedu")
-T = TypeVar("T")
+#: How often a write that failed safely is tried, and the first pause between (doubling).
+ATTEMPTS, PAUSE = 5, 0.05
 
 
 class Base(DeclarativeBase):
@@ -73,14 +81,28 @@ class StateRow(Base):
     updated_at: Mapped[str] = mapped_column(String(40))
 
 
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the database in WAL mode. On a new file, kernels opening it at the same moment race to
+    switch it, and SQLite answers "locked" at once, without waiting (it would deadlock): wait a
+    little and try again; once one has switched it, the others find it done."""
+    for attempt in range(ATTEMPTS * 2):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if attempt == ATTEMPTS * 2 - 1 or "locked" not in str(err).lower():
+                raise
+            time.sleep(PAUSE * (attempt + 1))
+
+
 def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # let SQLAlchemy's begin event issue BEGIN
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=15000")
+        _switch_to_wal(cursor)
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -91,17 +113,50 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def retrying(write: Callable[[], T], *, attempts: int = 5, pause: float = 0.05) -> T:
-    """Run ``write``; if the database is locked (another kernel is writing), wait a little
-    longer each time and try again. Any other error, or the last attempt's, is raised."""
-    for attempt in range(attempts):
-        try:
-            return write()
-        except OperationalError as err:
-            if attempt == attempts - 1 or "locked" not in str(err).lower():
-                raise
-            time.sleep(pause * 2**attempt)
-    raise AssertionError("unreachable")  # pragma: no cover
+#: PostgreSQL's "your transaction was rolled back because of another one, try again":
+#: serialization failure and deadlock (SQLSTATE class 40).
+PG_ROLLED_BACK = frozenset({"40001", "40P01"})
+
+
+class WriteOutcomeUnknown(RuntimeError):
+    """The connection was lost while the database committed a write: it may have been kept.
+
+    Such a write is not tried again, since trying again could keep it twice.
+    """
+
+
+def may_retry(err: DBAPIError, dialect: str, *, committing: bool) -> bool:
+    """Whether a failed write certainly left nothing behind, so that trying again is safe.
+
+    SQLite: the database was locked by another writer (a local database has no lost replies).
+    PostgreSQL: the server rolled the transaction back because of another one (serialization
+    failure, deadlock), whenever that happens; or the connection failed (lost, refused, the
+    server restarting) before COMMIT was sent, as an uncommitted transaction dies with its
+    connection. A connection lost *during* COMMIT is ambiguous: never tried again.
+
+    >>> from sqlalchemy.exc import OperationalError
+    >>> locked = OperationalError("INSERT ...", {}, Exception("database is locked"))
+    >>> may_retry(locked, "sqlite", committing=True), may_retry(locked, "mysql", committing=False)
+    (True, False)
+    """
+    if dialect == "sqlite":
+        return isinstance(err, OperationalError) and "locked" in str(err).lower()
+    if dialect == "postgresql":
+        sqlstate = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)  # psycopg 3, psycopg2
+        return sqlstate in PG_ROLLED_BACK or (not committing and isinstance(err, OperationalError))
+    return False
+
+
+def _upsert(dialect: str, row: dict[str, Any]) -> Executable | None:
+    """A statement that inserts a learner_state row or updates the one with the same learner and
+    key (``None`` on a database without ``INSERT ... ON CONFLICT``)."""
+    dialects = {"sqlite": sqlite, "postgresql": postgresql}
+    if dialect not in dialects:
+        return None
+    statement = dialects[dialect].insert(StateRow).values(**row)
+    return statement.on_conflict_do_update(
+        index_elements=["learner", "key"], set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}
+    )
 
 
 class SqlStore(RoundsInState):
@@ -111,7 +166,15 @@ class SqlStore(RoundsInState):
         self.url = url
         if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(url, pool_pre_ping=True)
+        parsed = make_url(url)
+        if parsed.drivername == "postgresql":  # psycopg 3, whichever driver SQLAlchemy defaults to
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        try:
+            self.engine = create_engine(parsed, pool_pre_ping=True)
+        except ImportError as err:
+            if parsed.get_backend_name() != "postgresql":
+                raise
+            raise ImportError(f"PostgreSQL needs the psycopg driver: pip install 'netedu[postgres]' ({err})") from err
         if self.engine.dialect.name == "sqlite":
             _sqlite_setup(self.engine)
         migrations.upgrade(self.engine)
@@ -119,24 +182,36 @@ class SqlStore(RoundsInState):
     def __repr__(self) -> str:
         return f"SqlStore({self.engine.url.render_as_string(hide_password=True)!r})"
 
-    def _session(self, *, write: bool = False) -> Session:
-        return Session(self.engine.execution_options(netedu_write=True) if write else self.engine)
+    def _session(self) -> Session:
+        return Session(self.engine)
+
+    def _write(self, work: Callable[[Connection], object]) -> None:
+        """Run ``work`` (one write) in a transaction of its own, trying again while that is safe."""
+        writer, dialect = self.engine.execution_options(netedu_write=True), self.engine.dialect.name
+        for attempt in range(ATTEMPTS):
+            committing = False
+            try:
+                with writer.connect() as connection:
+                    work(connection)
+                    committing = True
+                    connection.commit()
+                return
+            except DBAPIError as err:
+                if attempt < ATTEMPTS - 1 and may_retry(err, dialect, committing=committing):
+                    log.info("netedu: write failed (%s), trying again", type(err.orig).__name__)
+                    time.sleep(PAUSE * 2**attempt)
+                    continue
+                if committing and err.connection_invalidated:
+                    raise WriteOutcomeUnknown(f"the connection to the database was lost while committing: {err}") from err
+                raise
 
     # --- answers ---------------------------------------------------------------------------
 
     def record(self, event: AnswerEvent) -> None:
         """Keep one answer; raises if it could not be stored (the widget says so)."""
-
-        def write() -> None:
-            row = AnswerRow(
-                **{name: getattr(event, name) for name in _SAME},
-                response=json.dumps(event.response),
-                answered_at=event.timestamp,
-            )
-            with self._session(write=True) as session, session.begin():
-                session.add(row)
-
-        retrying(write)
+        values = {name: getattr(event, name) for name in _SAME}
+        statement = insert(AnswerRow).values(**values, response=json.dumps(event.response), answered_at=event.timestamp)
+        self._write(lambda connection: connection.execute(statement))
 
     def answers(self, learner: str) -> list[AnswerEvent]:
         """Every answer of ``learner``, oldest first."""
@@ -167,11 +242,21 @@ class SqlStore(RoundsInState):
             return json.loads(row.value) if row else default
 
     def set_state(self, learner: str, key: str, value: Any) -> None:
-        def write() -> None:
-            with self._session(write=True) as session, session.begin():
-                session.merge(StateRow(learner=learner, key=key, value=json.dumps(value), updated_at=stamp()))
+        """Keep a JSON value for ``learner`` under ``key``, in one upsert: kernels saving the same
+        new key at once all succeed (a read-then-insert would fail all but one on PostgreSQL)."""
+        row = {"learner": learner, "key": key, "value": json.dumps(value), "updated_at": stamp()}
+        upsert = _upsert(self.engine.dialect.name, row)
 
-        retrying(write)
+        def write(connection: Connection) -> None:
+            if upsert is not None:
+                connection.execute(upsert)
+                return
+            # Another database: update, else insert (kernels saving the same new key may race).
+            mine = (StateRow.learner == learner) & (StateRow.key == key)
+            if not connection.execute(update(StateRow).where(mine).values(value=row["value"], updated_at=row["updated_at"])).rowcount:
+                connection.execute(insert(StateRow).values(**row))
+
+        self._write(write)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,8 +1,9 @@
-"""The store protocol, as every store keeps it: the same tests run on the memory and SQL stores."""
+"""The store protocol, as every store keeps it: the same tests run on the memory store, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,19 @@ from netedu.store.sql import SqlStore
 from tests.support.answers import answer_now as answer
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def store(request, tmp_path: Path) -> Store:
-    s = MemoryStore() if request.param == "memory" else SqlStore(f"sqlite:///{tmp_path / 'p.sqlite'}")
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "memory":
+        s = MemoryStore()
+    elif request.param == "sqlite":
+        s = SqlStore(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    else:  # a new database on the session's PostgreSQL server (see conftest.py)
+        s = SqlStore(request.getfixturevalue("postgresql_url"))
     yield s
     s.close()
 
 
-def test_both_stores_implement_the_whole_protocol(store) -> None:
+def test_every_store_implements_the_whole_protocol(store) -> None:
     assert isinstance(store, Store)
     missing = [
         name
