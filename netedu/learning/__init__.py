@@ -1,1 +1,1 @@
-"""How learners learn: grading of responses, feedback, progress, spaced review, the room's tally, seeded ordering."""
+"""How learners learn: grading of responses, feedback, progress, spaced review, the room's tally, item analysis, seeded ordering."""
