@@ -3,8 +3,9 @@ same topic opened as its own page, for every topic, in headless Chromium.
 
 One learner, one server (``netedu serve``, one warm player kernel). For each topic:
 
-* **first visit**: from the click on the topic's link in the contents to the topic on screen
-  (its title heading and its quiz visible), the first time the learner goes there;
+* **first visit**: from the click on the topic's link to the topic on screen (its title heading
+  and its quiz visible), the first time the learner goes there, having read the view before
+  it for two seconds (topics in course order, as a learner takes them);
 * **revisit**: the same, going back to the topic later (its views are kept in the kernel);
 * **own page**: a new page of the topic alone (``/voila/render/<notebook>``: a kernel of its own,
   the notebook run), to the same point.
@@ -32,6 +33,8 @@ from common import ARGS, REPO, Server, chromium_or_exit, write_json  # noqa: E40
 from netedu.content import load_content  # noqa: E402
 
 TIMEOUT = 120_000
+#: How long the learner reads a view before moving on (a real one reads for minutes).
+READING_MS = 2_000
 
 
 def shown(page, title: str) -> None:
@@ -86,9 +89,14 @@ def main() -> int:
         page.goto(server.url)
         page.wait_for_selector("h1#sec-title", timeout=TIMEOUT)
         topics = list(content.topics.values())
-        first = {t.id: go(page, f"?topic={t.id}", t.title) for t in topics}
+        first, again = {}, {}
+        for t in topics:  # in course order, reading each topic a little before moving on
+            page.wait_for_timeout(READING_MS)
+            first[t.id] = go(page, f"?topic={t.id}", t.title)
         go(page, "?", "")
-        again = {t.id: go(page, f"?topic={t.id}", t.title) for t in topics}
+        for t in topics:
+            page.wait_for_timeout(READING_MS)
+            again[t.id] = go(page, f"?topic={t.id}", t.title)
         for t in topics:
             alone = own_page(browser, server.url + f"voila/render/{t.notebook}", t.title)
             rows.append({"topic": t.id, "first_visit_s": first[t.id], "revisit_s": again[t.id], "own_page_s": alone})

@@ -40,6 +40,7 @@ REGISTRY: dict[str, Explorer] = {
             "IncidenceTrendsWidget",
             data=incidence_trends.IncidenceRow,
             data_format="csv",
+            charts=True,
         ),
         Explorer(
             "syndrome-explorer",
@@ -66,6 +67,7 @@ REGISTRY: dict[str, Explorer] = {
             evidence_explorer,
             "EvidenceExplorerWidget",
             data=evidence_explorer.EvidenceExplorerData,
+            charts=True,
         ),
         Explorer(
             "prrt-walkthrough", "PRRT walk-through", prrt_walkthrough, "PrrtWalkthroughWidget", data=prrt_walkthrough.PrrtWalkthroughData

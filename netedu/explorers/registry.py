@@ -27,6 +27,7 @@ class Explorer:
     data: type[BaseModel] | None = None  # the model of the data file (of one row, for CSV); None: no data file
     data_format: Literal["yaml", "csv"] = "yaml"
     references: tuple[str, ...] = ()  # sources cited by rules that live in code (the data cites its own)
+    charts: bool = False  # whether it draws charts (the player loads the chart renderer ahead of it)
 
     @property
     def module(self) -> str:

@@ -14,6 +14,7 @@ import ipywidgets as ipw
 import traitlets
 
 from netedu.content import Content, Question
+from netedu.explorers import REGISTRY
 from netedu.learning.progress import Progress, summarize
 from netedu.learning.record import LearnerRecord
 from netedu.learning.spaced import Schedule
@@ -34,15 +35,19 @@ from netedu.store.events import utc_now
 from netedu.store.protocol import Store
 from netedu.widgets import QuizContext, QuizWidget, SafeHTML
 from netedu.widgets.calls import build_call
+from netedu.widgets.explorers.common import chart_warmup
 from netedu.widgets.guard import friendly
+from netedu.widgets.shared import VBox
 
 __all__ = ["PlayerWidget"]
 
 log = logging.getLogger("netedu")
+#: How long after a view is shown the likely next topic is prepared (its messages go after this view's).
+PREPARE_AFTER_S = 0.3
 PROGRESS_SECTIONS = ("by-topic", "by-objective", "review", "due-again")  # headings of "My progress"
 
 
-class PlayerWidget(ipw.VBox):
+class PlayerWidget(VBox):
     """Contents, start page, every topic and the learner's progress, switched in place.
 
     ``go(Route(...))`` (or a link / back / forward in the page) changes the view; topic views
@@ -50,6 +55,7 @@ class PlayerWidget(ipw.VBox):
     """
 
     view = traitlets.Unicode("contents", help="What is shown: contents, start, topic or progress.")
+    prepare_next = traitlets.Bool(True, help="Build the likely next topic's views while the learner reads.")
     topic = traitlets.Unicode(None, allow_none=True, help="The topic shown, if any.")
 
     def __init__(
@@ -68,11 +74,13 @@ class PlayerWidget(ipw.VBox):
         self.learner, self.store, self.educator = learner, store, educator
         self.record = LearnerRecord(store, learner)
         self._pages: dict[str, PlayerPage] = {}
-        self._topic_views: dict[str, ipw.VBox] = {}
-        self._start_view: ipw.VBox | None = None
+        self._topic_views: dict[str, VBox] = {}
+        self._start_view: VBox | None = None
+        self._charts_warm = False
+        self._charting = {t.id for t in content.topics.values() if any(REGISTRY[e].charts for e in t.explorers if e in REGISTRY)}
         self.router = RouterWidget()
         self._top = SafeHTML()
-        self._main = ipw.VBox()
+        self._main = VBox()
         self._main.add_class("netedu-player-main")
         self._bottom = SafeHTML()
         self._error = SafeHTML()
@@ -111,6 +119,45 @@ class PlayerWidget(ipw.VBox):
             self.router.focus = f"sec-{route.section}" if route.section else "sec-title"
         if route.view == "topic":
             self._remember(route.topic)
+        self._prepare_soon(self._likely_next(route))
+
+    # --- views ready before the click ----------------------------------------------------
+
+    def _likely_next(self, route: Route) -> str | None:
+        """The topic the learner most likely opens next: the next one in the course from a
+        topic, where they left off (or the first topic) from the contents or the start page."""
+        order = list(self.content.topics)
+        if route.view == "topic" and route.topic in order:
+            i = order.index(route.topic)
+            return order[i + 1] if i + 1 < len(order) else None
+        if route.view in ("contents", "start") and order:
+            last = self._last_topic() if route.view == "contents" else None
+            return last if last in self.content.topics else order[0]
+        return None
+
+    def _prepare_soon(self, topic_id: str | None) -> None:
+        """Build that topic's views once this view has gone out, while the learner reads: its
+        widgets reach the page ahead of the click, which then only shows them (as a revisit)."""
+        if not self.prepare_next or topic_id is None or topic_id in self._topic_views:
+            return
+        try:
+            from tornado.ioloop import IOLoop
+
+            loop = IOLoop.current(instance=False)
+        except RuntimeError:
+            loop = None
+        if loop is None or not loop.asyncio_loop.is_running():
+            return  # plain Python (tests): views are built when shown
+        loop.call_later(PREPARE_AFTER_S, self._prepare, topic_id)
+
+    def _prepare(self, topic_id: str) -> None:
+        try:
+            self._topic(Route("topic", topic_id))
+            if not self._charts_warm and self._charting:  # the page loads its chart renderer while the learner reads
+                self._charts_warm = True
+                self.children = (*self.children, chart_warmup())
+        except Exception:  # a view that cannot be prepared is built (and reported) when shown
+            log.exception("netedu: could not prepare topic %s ahead of the click", topic_id)
 
     @friendly
     def _on_url(self, change: dict) -> None:
@@ -158,11 +205,11 @@ class PlayerWidget(ipw.VBox):
                 children.append(self._review("Review what is due", "Answer again the questions that are due", "Spaced review", "spaced"))
         return tuple(children)
 
-    def _review(self, button: str, tooltip: str, label: str, mode: str) -> ipw.VBox:
+    def _review(self, button: str, tooltip: str, label: str, mode: str) -> VBox:
         """A button that opens a quiz over the whole course in review or spaced mode."""
         start = ipw.Button(description=button, tooltip=tooltip)
         start.add_class(f"netedu-{mode}-start")
-        slot = ipw.VBox([start])
+        slot = VBox([start])
 
         def begin(_button: ipw.Button) -> None:
             quiz = QuizWidget(self._all_questions(), self._ctx(None), label=label, mode=mode, now=self._now())  # type: ignore[arg-type]
@@ -171,7 +218,7 @@ class PlayerWidget(ipw.VBox):
         start.on_click(begin)
         return slot
 
-    def _blocks(self, header: ipw.Widget, page: PlayerPage, topic_id: str | None) -> ipw.VBox:
+    def _blocks(self, header: ipw.Widget, page: PlayerPage, topic_id: str | None) -> VBox:
         ctx = self._ctx(topic_id)
         children = [header]
         for block in page.blocks:
@@ -181,7 +228,7 @@ class PlayerWidget(ipw.VBox):
                 children.append(html)
             else:
                 children.append(build_call(block, self.content, ctx))
-        box = ipw.VBox(children)
+        box = VBox(children)
         box.add_class("netedu-view")
         return box
 

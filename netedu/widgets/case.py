@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
 import traitlets
 
 from netedu.content.questions import Case
@@ -12,11 +11,12 @@ from netedu.render import markdown
 from netedu.widgets.context import QuizContext
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.question import Mode, QuestionWidget
+from netedu.widgets.shared import VBox
 
 __all__ = ["CaseWidget"]
 
 
-class CaseWidget(ipw.VBox):
+class CaseWidget(VBox):
     """The case's stem stays on screen; part *n + 1* appears once part *n* is answered."""
 
     answered = traitlets.Bool(False, help="True once every part was submitted.")

@@ -8,6 +8,8 @@ from typing import Any
 import anywidget
 import traitlets
 
+from netedu.widgets.shared import plain_layout
+
 __all__ = ["ControlWidget"]
 
 _HERE = Path(__file__).parent
@@ -29,4 +31,5 @@ class ControlWidget(anywidget.AnyWidget):
     kind = traitlets.Unicode(help="Which control to render.").tag(sync=True)
 
     def __init__(self, **kwargs: Any):
+        kwargs.setdefault("layout", plain_layout())
         super().__init__(**{**kwargs, "_anywidget_id": self.ASSETS_ID})  # set before the page sees the widget

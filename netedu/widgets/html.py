@@ -6,6 +6,7 @@ import ipywidgets as ipw
 import traitlets
 
 from netedu.render import sanitize
+from netedu.widgets.shared import plain_html_style, plain_layout
 
 __all__ = ["SafeHTML"]
 
@@ -16,6 +17,11 @@ class SafeHTML(ipw.HTML):
     >>> SafeHTML('<b onclick="steal()">hi</b>').value
     '<b>hi</b>'
     """
+
+    def __init__(self, value: str = "", **kwargs):
+        kwargs.setdefault("layout", plain_layout())
+        kwargs.setdefault("style", plain_html_style())
+        super().__init__(value, **kwargs)
 
     @traitlets.validate("value")
     def _sanitize(self, proposal: dict) -> str:

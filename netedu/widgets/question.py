@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
-import ipywidgets as ipw
 import traitlets
 
 from netedu.content.questions import Question
@@ -19,6 +18,7 @@ from netedu.widgets.guard import friendly
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ResponseWidget
 from netedu.widgets.room import RoomPanel
+from netedu.widgets.shared import VBox
 from netedu.words import sentence
 
 __all__ = ["Mode", "QuestionWidget", "SubmitButton"]
@@ -55,7 +55,7 @@ class SubmitButton:
         self._control.submit()
 
 
-class QuestionWidget(ipw.VBox):
+class QuestionWidget(VBox):
     """One question, graded in Python when the learner submits.
 
     *tutor*, *review* and *spaced* modes show feedback at once ("Check answer"); *exam* mode locks the

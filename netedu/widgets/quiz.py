@@ -20,6 +20,7 @@ from netedu.widgets.context import QuizContext
 from netedu.widgets.guard import friendly
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.question import Mode, QuestionWidget
+from netedu.widgets.shared import HBox, VBox, auto_width
 
 __all__ = ["QuizWidget"]
 
@@ -32,7 +33,7 @@ def _clock_text(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class QuizWidget(ipw.VBox):
+class QuizWidget(VBox):
     """Pages through questions (built when first shown) and keeps the score.
 
     * ``tutor``: feedback after each answer; questions in the authored order.
@@ -84,17 +85,17 @@ class QuizWidget(ipw.VBox):
         self._status.add_class("netedu-quiz-status")
         self._timer = SafeHTML()
         self._timer.add_class("netedu-timer")
-        self._slot = ipw.VBox()
-        self.previous_button = ipw.Button(description="Previous question", tooltip="Previous question", layout=ipw.Layout(width="auto"))
-        self.next_button = ipw.Button(description="Next question", tooltip="Next question", layout=ipw.Layout(width="auto"))
-        self.finish_button = ipw.Button(description="Finish exam", tooltip="Finish exam", layout=ipw.Layout(width="auto"))
+        self._slot = VBox()
+        self.previous_button = ipw.Button(description="Previous question", tooltip="Previous question", layout=auto_width())
+        self.next_button = ipw.Button(description="Next question", tooltip="Next question", layout=auto_width())
+        self.finish_button = ipw.Button(description="Finish exam", tooltip="Finish exam", layout=auto_width())
         for button, name in ((self.previous_button, "previous"), (self.next_button, "next"), (self.finish_button, "finish")):
             button.add_class(f"netedu-{name}")
         self.previous_button.on_click(self._on_previous)
         self.next_button.on_click(self._on_next)
         self.finish_button.on_click(self._on_finish)
         nav = [self.previous_button, self.next_button] + ([self.finish_button] if mode == "exam" else [])
-        self._nav = ipw.HBox(nav)
+        self._nav = HBox(nav)
         self._nav.add_class("netedu-quiz-nav")
         self._results = SafeHTML()
         self._results.add_class("netedu-results")

@@ -15,6 +15,7 @@ from netedu.content.questions import Question
 from netedu.learning.room import default_since, tally, tally_html
 from netedu.store.protocol import Store
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import HBox, VBox, auto_width
 
 __all__ = ["RoomPanel", "Ticker"]
 
@@ -35,13 +36,13 @@ class Ticker(anywidget.AnyWidget):
 
 
 def _button(text: str, cls: str) -> ipw.Button:
-    button = ipw.Button(description=text, layout=ipw.Layout(width="auto"))
+    button = ipw.Button(description=text, layout=auto_width())
     button.add_class("netedu-room-button")
     button.add_class(cls)
     return button
 
 
-class RoomPanel(ipw.VBox):
+class RoomPanel(VBox):
     """The educator's controls for one question: show the room's answers (refreshed live),
     mark the right answer when the room is ready, and start a new round to ask again."""
 
@@ -61,7 +62,7 @@ class RoomPanel(ipw.VBox):
         self.results = SafeHTML()
         self.results.add_class("netedu-room-results")
         self.ticker = Ticker(self.refresh, interval_ms=interval_ms)
-        bar = ipw.HBox([self.toggle, self.mark, self.again])
+        bar = HBox([self.toggle, self.mark, self.again])
         bar.add_class("netedu-room-bar")
         label = SafeHTML('<p class="netedu-room-label"><strong>Educator view:</strong> only you see this.</p>')
         super().__init__([label, bar, self.results, self.ticker], **kwargs)

@@ -125,7 +125,10 @@ def _dummy_comms() -> Iterator[None]:
     try:
         yield
     finally:
+        from netedu.widgets.shared import forget_shared
+
         ipywidgets.Widget.close_all()
+        forget_shared()
         comm.create_comm, comm.get_comm_manager = patched
         comm._comm_manager = None
         ipykernel.ipkernel._comm_manager = None

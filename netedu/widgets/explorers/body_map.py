@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.body_map import BodyMapData, organ_html
 from netedu.widgets.context import QuizContext
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import HotspotResponse
+from netedu.widgets.shared import VBox
 
 __all__ = ["BodyMapWidget"]
 
 
-class BodyMapWidget(ipw.VBox):
+class BodyMapWidget(VBox):
     """The drawing (its organs form a radio group) and the chosen organ's card."""
 
     def __init__(self, data: BodyMapData, ctx: QuizContext, **kwargs: Any):

@@ -8,8 +8,9 @@ import ipywidgets as ipw
 
 from netedu.render import escape
 from netedu.widgets.response import ChoiceResponse
+from netedu.widgets.shared import HBox
 
-__all__ = ["PLOTLY_MIME", "CheckboxGroups", "chooser", "show_figure"]
+__all__ = ["PLOTLY_MIME", "CheckboxGroups", "chart_warmup", "chooser", "show_figure"]
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -35,7 +36,25 @@ def show_figure(output: ipw.Output, figure: dict | None, text: str) -> None:
     output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
-class CheckboxGroups(ipw.HBox):
+def chart_warmup() -> ipw.Output:
+    """A hidden chart with the features the explorers' charts use: shown while the learner
+    reads, it makes the page load its chart renderer before the first real chart is drawn."""
+    line = {"type": "scatter", "mode": "lines+markers", "x": [2000, 2010], "y": [1, 2], "hoverinfo": "text", "hovertext": ["a", "b"]}
+    figure = {
+        "data": [
+            {**line, "name": "a"},
+            {**line, "name": "b", "y": [2, 3]},
+            {"type": "bar", "x": ["a", "b"], "y": [1, 2], "text": ["1", "2"], "textposition": "outside", "name": "c"},
+        ],
+        "layout": {"width": 320, "height": 240, "legend": {"orientation": "h"}, "xaxis": {"title": {"text": "x"}}},
+    }
+    output = ipw.Output(layout=ipw.Layout(display="none"))
+    output.add_class("netedu-chart-warmup")
+    show_figure(output, figure, "")
+    return output
+
+
+class CheckboxGroups(HBox):
     """Side-by-side groups of checkboxes that act at once, e.g. medicines / foods / conditions.
 
     ``groups`` are ``(title, hint, [(key, plain label), ...])``; empty groups are left out. Keys

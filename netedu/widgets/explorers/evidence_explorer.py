@@ -21,12 +21,13 @@ from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import CheckboxGroups, show_figure
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ChoiceResponse
+from netedu.widgets.shared import VBox
 from netedu.words import plural
 
 __all__ = ["EvidenceExplorerWidget"]
 
 
-class EvidenceExplorerWidget(ipw.VBox):
+class EvidenceExplorerWidget(VBox):
     """Filters (site, grade, drug class), the hazard-ratio chart and the table of trials."""
 
     def __init__(self, data: EvidenceExplorerData, ctx: QuizContext, **kwargs: Any):

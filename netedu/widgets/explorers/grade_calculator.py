@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
 import traitlets
 
 from netedu.explorers.grade_calculator import FIELDS, evaluate
 from netedu.widgets.context import QuizContext
 from netedu.widgets.form import FormWidget
+from netedu.widgets.shared import VBox
 
 __all__ = ["GradeCalculatorWidget"]
 
 
-class GradeCalculatorWidget(ipw.VBox):
+class GradeCalculatorWidget(VBox):
     """The learner gives Ki-67, mitoses and differentiation, predicts, then reveals."""
 
     label = traitlets.Unicode("", help="The grade shown after the last reveal.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
 import traitlets
 
 from netedu.explorers.imaging_chooser import ImagingChooserData, assess, rating_html, summary_html, summary_text
@@ -13,11 +12,12 @@ from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import chooser
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ChoiceResponse
+from netedu.widgets.shared import VBox
 
 __all__ = ["ImagingChooserWidget"]
 
 
-class ImagingChooserWidget(ipw.VBox):
+class ImagingChooserWidget(VBox):
     """A scenario chooser, the situation, the tests to pick, and the reasoning once checked."""
 
     best_found = traitlets.Int(0, help="Best tests the learner picked in the last check.")

@@ -10,11 +10,12 @@ from netedu.explorers.incidence_trends import IncidenceRow, chart_figure, charts
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import chooser, show_figure
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import VBox
 
 __all__ = ["IncidenceTrendsWidget"]
 
 
-class IncidenceTrendsWidget(ipw.VBox):
+class IncidenceTrendsWidget(VBox):
     """A chart chooser, the chart, and the chart's figures as a table (its text alternative)."""
 
     def __init__(self, rows: list[IncidenceRow], ctx: QuizContext, **kwargs: Any):

@@ -12,11 +12,12 @@ from netedu.learning.seeded import seeded_rng
 from netedu.widgets.context import QuizContext
 from netedu.widgets.form import FormWidget
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import VBox
 
 __all__ = ["Ki67CountingWidget"]
 
 
-class Ki67CountingWidget(ipw.VBox):
+class Ki67CountingWidget(VBox):
     """A field of tumour cells; the learner estimates, compares, and may ask for a new field."""
 
     def __init__(self, _data: None, ctx: QuizContext, **kwargs: Any):

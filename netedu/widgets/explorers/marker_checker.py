@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.marker_checker import MarkerCheckerData, check, results_html
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import CheckboxGroups
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import VBox
 
 __all__ = ["MarkerCheckerWidget"]
 
 _GROUPS = (("medicine", "Medicines"), ("food", "Foods"), ("condition", "Conditions"))
 
 
-class MarkerCheckerWidget(ipw.VBox):
+class MarkerCheckerWidget(VBox):
     """Groups of interferers to tick, and the results they would distort."""
 
     def __init__(self, data: MarkerCheckerData, ctx: QuizContext, **kwargs: Any):

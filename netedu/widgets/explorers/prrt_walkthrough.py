@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.prrt_walkthrough import PrrtWalkthroughData, as_case
 from netedu.render import escape, markdown
 from netedu.store.memory import MemoryStore
 from netedu.widgets.case import CaseWidget
 from netedu.widgets.context import QuizContext
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import VBox
 from netedu.words import sentence
 
 __all__ = ["PrrtWalkthroughWidget"]
 
 
-class PrrtWalkthroughWidget(ipw.VBox):
+class PrrtWalkthroughWidget(VBox):
     """The case, its steps revealed one after another, and what the team weighs at the end."""
 
     def __init__(self, walk: PrrtWalkthroughData, ctx: QuizContext, **kwargs: Any):

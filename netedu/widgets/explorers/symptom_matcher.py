@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.symptom_matcher import SymptomMatcherData, match, results_html
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import CheckboxGroups
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import VBox
 from netedu.words import plural
 
 __all__ = ["SymptomMatcherWidget"]
@@ -17,7 +16,7 @@ __all__ = ["SymptomMatcherWidget"]
 _GROUPS = (("symptom", "Symptoms"), ("sign", "Signs"), ("test", "Test results"))
 
 
-class SymptomMatcherWidget(ipw.VBox):
+class SymptomMatcherWidget(VBox):
     """Groups of findings to tick, and the syndromes that explain them, best fit first."""
 
     def __init__(self, data: SymptomMatcherData, ctx: QuizContext, **kwargs: Any):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.syndrome_explorer import SyndromeExplorerData, compare_html, syndrome_html
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import chooser
 from netedu.widgets.html import SafeHTML
+from netedu.widgets.shared import VBox
 
 __all__ = ["SyndromeExplorerWidget"]
 
 
-class SyndromeExplorerWidget(ipw.VBox):
+class SyndromeExplorerWidget(VBox):
     """A syndrome chooser, the chosen syndrome's card, and a table comparing all."""
 
     def __init__(self, data: SyndromeExplorerData, ctx: QuizContext, **kwargs: Any):

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.tnm_stager import evaluate, fields, site_choices
 from netedu.medicine.staging import SITES
 from netedu.render import escape
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import chooser
 from netedu.widgets.form import FormWidget
+from netedu.widgets.shared import VBox
 
 __all__ = ["TnmStagerWidget"]
 
 
-class TnmStagerWidget(ipw.VBox):
+class TnmStagerWidget(VBox):
     """A site chooser, then the findings form for that site."""
 
     def __init__(self, _data: None, ctx: QuizContext, **kwargs: Any):
