@@ -107,7 +107,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"warning: {err}\nThe app will show this list until it is fixed.", file=sys.stderr)
     try:
         serve(
-            root, host=args.host, port=args.port, database_url=args.database_url, pool_size=args.pool_size, educator_key=args.educator_key
+            root,
+            host=args.host,
+            port=args.port,
+            database_url=args.database_url,
+            pool_size=args.pool_size,
+            educator_key=args.educator_key,
+            fork=args.fork,
+            refill=args.refill,
         )
     except ValueError as err:
         print(f"netedu serve: {err}", file=sys.stderr)

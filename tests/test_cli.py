@@ -79,3 +79,14 @@ def test_outside_a_course_it_says_what_to_do(tmp_path: Path, monkeypatch) -> Non
 def test_repository_content_is_clean(repo: Path) -> None:
     result = run("check", cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_serve_passes_its_kernel_options_on(monkeypatch, course: Path) -> None:
+    import netedu.server.app as app
+
+    seen = {}
+    monkeypatch.setattr(app, "serve", lambda root, **options: seen.update(options))
+    assert main(["--root", str(course), "serve", "--pool-size", "7", "--no-fork", "--refill", "fixed"]) == 0
+    assert (seen["pool_size"], seen["fork"], seen["refill"]) == (7, False, "fixed")
+    assert main(["--root", str(course), "serve"]) == 0
+    assert (seen["fork"], seen["refill"]) == (True, "quiet")
