@@ -14,6 +14,7 @@ import platformdirs
 
 __all__ = [
     "ANKI_ENV",
+    "BACKGROUND_LOCK_ENV",
     "DATABASE_URL_ENV",
     "DEFAULT_HOST",
     "DEFAULT_POOL_SIZE",
@@ -70,6 +71,9 @@ EDUCATOR_KEY_HASH_ENV = "NETEDU_EDUCATOR_KEY_SHA256"
 ANKI_ENV = "NETEDU_ANKI_DOWNLOAD"
 #: Set by ``netedu serve`` for its kernels: the socket of the server's progress store.
 STORE_SOCKET_ENV = "NETEDU_STORE_SOCKET"
+#: Set by ``netedu serve`` for its kernels: the file whose lock gives one kernel at a time its
+#: turn for background work (building the views a learner will likely open next).
+BACKGROUND_LOCK_ENV = "NETEDU_BACKGROUND_LOCK"
 #: "0" when ``netedu serve --no-fork`` asks for ordinary kernels instead of forked ones.
 FORK_KERNELS_ENV = "NETEDU_FORK_KERNELS"
 #: A fixed learner id (for a kernel started by hand, e.g. in JupyterLab).

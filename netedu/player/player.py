@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from netedu.explorers import REGISTRY
 from netedu.learning.progress import Progress, summarize
 from netedu.learning.record import LearnerRecord
 from netedu.learning.spaced import Schedule
+from netedu.player.background import BackgroundTurn
 from netedu.player.pages import PlayerPage, TextBlock, read_page
 from netedu.player.router import RouterWidget
 from netedu.player.routes import Route, parse_route
@@ -44,6 +46,9 @@ __all__ = ["PlayerWidget"]
 log = logging.getLogger("netedu")
 #: How long after a view is shown the likely next topic is prepared (its messages go after this view's).
 PREPARE_AFTER_S = 0.3
+#: While another kernel has the background turn, try again after this long (seconds, at random
+#: in the range, so that a room's kernels do not all try at the same moment).
+RETRY_S = (0.1, 0.4)
 PROGRESS_SECTIONS = ("by-topic", "by-objective", "review", "due-again")  # headings of "My progress"
 
 
@@ -77,6 +82,8 @@ class PlayerWidget(VBox):
         self._topic_views: dict[str, VBox] = {}
         self._start_view: VBox | None = None
         self._charts_warm = False
+        self._turn = BackgroundTurn.from_env()
+        self._preparing: str | None = None  # the topic a pending preparation is for
         self._charting = {t.id for t in content.topics.values() if any(REGISTRY[e].charts for e in t.explorers if e in REGISTRY)}
         self.router = RouterWidget()
         self._top = SafeHTML()
@@ -137,7 +144,10 @@ class PlayerWidget(VBox):
 
     def _prepare_soon(self, topic_id: str | None) -> None:
         """Build that topic's views once this view has gone out, while the learner reads: its
-        widgets reach the page ahead of the click, which then only shows them (as a revisit)."""
+        widgets reach the page ahead of the click, which then only shows them (as a revisit).
+        The work waits for this server's background turn (:class:`BackgroundTurn`), so that a
+        room's kernels do it one after another, between the learners' own requests."""
+        self._preparing = None
         if not self.prepare_next or topic_id is None or topic_id in self._topic_views:
             return
         try:
@@ -148,16 +158,24 @@ class PlayerWidget(VBox):
             loop = None
         if loop is None or not loop.asyncio_loop.is_running():
             return  # plain Python (tests): views are built when shown
-        loop.call_later(PREPARE_AFTER_S, self._prepare, topic_id)
+        self._preparing = topic_id
+        loop.call_later(PREPARE_AFTER_S, self._prepare, topic_id, loop)
 
-    def _prepare(self, topic_id: str) -> None:
-        try:
-            self._topic(Route("topic", topic_id))
-            if not self._charts_warm and self._charting:  # the page loads its chart renderer while the learner reads
-                self._charts_warm = True
-                self.children = (*self.children, chart_warmup())
-        except Exception:  # a view that cannot be prepared is built (and reported) when shown
-            log.exception("netedu: could not prepare topic %s ahead of the click", topic_id)
+    def _prepare(self, topic_id: str, loop: Any = None) -> None:
+        if self._preparing != topic_id or topic_id in self._topic_views:
+            return  # the learner moved on, or opened it: nothing left to prepare
+        with self._turn.take() as granted:
+            if not granted:
+                loop.call_later(random.uniform(*RETRY_S), self._prepare, topic_id, loop)
+                return
+            self._preparing = None
+            try:
+                self._topic(Route("topic", topic_id))
+                if not self._charts_warm and self._charting:  # the page loads its chart renderer while the learner reads
+                    self._charts_warm = True
+                    self.children = (*self.children, chart_warmup())
+            except Exception:  # a view that cannot be prepared is built (and reported) when shown
+                log.exception("netedu: could not prepare topic %s ahead of the click", topic_id)
 
     @friendly
     def _on_url(self, change: dict) -> None:

@@ -10,6 +10,7 @@ educator view on in this browser (questions then show the room's answers);
 from __future__ import annotations
 
 import copy
+import logging
 import os
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from netedu.server.kernels.manager import ready_first
 from netedu.server.store_service import StoreService
 from netedu.settings import (
     ANKI_ENV,
+    BACKGROUND_LOCK_ENV,
     DATABASE_URL_ENV,
     DEFAULT_HOST,
     DEFAULT_POOL_SIZE,
@@ -60,6 +62,11 @@ SHARE = _HERE / "share" / "jupyter"
 STATIC = _HERE / "static"
 
 
+def _level(value: int | str) -> int:
+    """A logging level given by number or name."""
+    return value if isinstance(value, int) else int(logging.getLevelName(value.upper()))
+
+
 class NeteduVoila(Voila):
     """Voila serving the course: the player, topic pages, slides and the course map."""
 
@@ -67,6 +74,19 @@ class NeteduVoila(Voila):
     description = "Serve the netedu course with Voila"
     course_root = Unicode("", config=True, help="The course checkout (holds data/ and notebooks/).")
     _said_ready = 0
+
+    def get_default_logging_config(self) -> dict:
+        """traitlets leaves the app's logger at DEBUG and filters in its handlers, so each of
+        the server's per-message ``log.debug`` calls builds a record that is then thrown away
+        (a few percent of the server's time with a room of learners). The logger gets the
+        lowest level any handler keeps instead."""
+        config = super().get_default_logging_config()
+        levels = [_level(self.log_level)]
+        for handler in {**config.get("handlers", {}), **(self.logging_config or {}).get("handlers", {})}.values():
+            if "level" in handler:
+                levels.append(_level(handler["level"]))
+        config["loggers"][self.__class__.__name__]["level"] = logging.getLevelName(min(levels))
+        return config
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
@@ -174,6 +194,8 @@ def serve(
     store = open_store(database_url)
     service = StoreService(store)
     os.environ[STORE_SOCKET_ENV] = service.path
+    # Kernels take turns for background work (building the views learners will open next).
+    os.environ[BACKGROUND_LOCK_ENV] = str(service.folder / "background.lock")
     config = make_config(root, host, port, pool_size=pool_size, fork=fork, refill=refill)
     if notebook_dir is not None:
         config.Voila.root_dir = str(notebook_dir)

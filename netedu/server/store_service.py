@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
+import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -36,6 +36,7 @@ class StoreService(TCPServer):
         super().__init__(max_buffer_size=MAX_LINE)
         self.store = store
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="netedu-store")
+        self._streams: set[IOStream] = set()
         self.folder = Path(tempfile.mkdtemp(prefix="netedu-store-"))  # mkdtemp: mode 0700
         self.path = str(self.folder / "store.sock")
         # Bound now, so kernels that start before the loop runs queue on it; served from the loop.
@@ -52,6 +53,8 @@ class StoreService(TCPServer):
 
     async def handle_stream(self, stream: IOStream, address: Any) -> None:
         loop = asyncio.get_running_loop()
+        self._streams.add(stream)
+        stream.set_close_callback(lambda: self._streams.discard(stream))
         while True:
             try:
                 line = await stream.read_until(b"\n", max_bytes=MAX_LINE)
@@ -71,6 +74,7 @@ class StoreService(TCPServer):
 
     def close(self) -> None:
         self.stop()
+        for stream in list(self._streams):  # kernels see the end of the stream and reconnect
+            stream.close()
         self.pool.shutdown(wait=False)
-        if os.path.exists(self.path):
-            os.unlink(self.path)
+        shutil.rmtree(self.folder, ignore_errors=True)  # the socket, and the kernels' lock file

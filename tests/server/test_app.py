@@ -15,3 +15,14 @@ def test_serve_refuses_a_short_educator_key(course: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 2 and "at least 12 characters" in done.stderr
+
+
+def test_the_servers_logger_drops_debug_calls_before_building_records() -> None:
+    from netedu.server.app import NeteduVoila
+
+    def level(**options) -> str:
+        return NeteduVoila(**options).get_default_logging_config()["loggers"]["NeteduVoila"]["level"]
+
+    assert level() == "INFO"
+    assert level(log_level="DEBUG") == "DEBUG"
+    assert level(logging_config={"handlers": {"debug": {"class": "logging.StreamHandler", "level": "DEBUG"}}}) == "DEBUG"

@@ -1,4 +1,5 @@
-"""The store protocol, as every store keeps it: the same tests run on the memory store, SQLite and PostgreSQL."""
+"""The store protocol, as every store keeps it: the same tests run on the memory store, SQLite,
+PostgreSQL, and a kernel's RemoteStore talking to the server's store."""
 
 from __future__ import annotations
 
@@ -12,12 +13,21 @@ from netedu.learning.room import default_since
 from netedu.store import Store
 from netedu.store.events import AnswerEvent, stamp, utc_now
 from netedu.store.memory import MemoryStore
+from netedu.store.remote import RemoteStore
 from netedu.store.sql import SqlStore
 from tests.support.answers import answer_now as answer
+from tests.support.store_service import serving
 
 
-@pytest.fixture(params=["memory", "sqlite", "postgresql"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql", "remote"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "remote":  # a kernel's view of the server's store (SQLite) under netedu serve
+        with serving(SqlStore(f"sqlite:///{tmp_path / 'p.sqlite'}")) as service:
+            s = RemoteStore(service.path)
+            yield s
+            s.close()
+        service.store.close()
+        return
     if request.param == "memory":
         s = MemoryStore()
     elif request.param == "sqlite":

@@ -179,7 +179,12 @@ def _become_kernel(argv: list[str], env: dict[str, str], cwd: str | None) -> Non
     try:
         if _TEMPLATE is not None:
             _TEMPLATE.close_inherited()
-        os.setsid()  # its own session: interrupts and Ctrl+C in the server reach only it
+        # Its own process group, so an interrupt reaches only it; but the template's session,
+        # which has no terminal. Linux shares the CPU between sessions first (autogroups) when
+        # it is busy: with every learner kernel in the one session the room's kernels together
+        # weigh as much as the server does, and the server, which carries every message, keeps
+        # a core when a hundred kernels are busy (in sessions of their own it got 1/101).
+        os.setpgid(0, 0)
         os.environ.clear()
         os.environ.update(env)
         if cwd:
@@ -190,7 +195,7 @@ def _become_kernel(argv: list[str], env: dict[str, str], cwd: str | None) -> Non
         argv = [*argv, f"--IPKernelApp.parent_handle={server}"]
         import asyncio
 
-        from netedu.server.kernels.warm import without_debugger
+        from netedu.server.kernels.warm import without_debugger, without_module_scan
 
         asyncio.set_event_loop_policy(None)  # a fresh policy: no event loop from the template
         without_debugger()
@@ -198,7 +203,8 @@ def _become_kernel(argv: list[str], env: dict[str, str], cwd: str | None) -> Non
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
-        app.initialize(argv)
+        with without_module_scan():
+            app.initialize(argv)
         _register_with_kernel()
         app.start()
         code = 0

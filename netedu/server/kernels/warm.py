@@ -25,7 +25,7 @@ from pathlib import Path
 
 from netedu.content.loader import content_stamp
 
-__all__ = ["Warmth", "kernel_modules", "warm_up", "without_debugger"]
+__all__ = ["Warmth", "kernel_modules", "warm_up", "without_debugger", "without_module_scan"]
 
 log = logging.getLogger("netedu")
 
@@ -72,6 +72,40 @@ def without_debugger() -> None:
     import ipykernel.debugger
 
     ipykernel.debugger._is_debugpy_available = False
+
+
+class _ModulesHidden:
+    """``sys`` as ipykernel's kernel module sees it while a kernel is built: every attribute
+    but an empty ``modules``."""
+
+    modules: dict = {}
+
+    def __getattr__(self, name: str):
+        return getattr(sys, name)
+
+
+@contextlib.contextmanager
+def without_module_scan() -> Iterator[None]:
+    """While a forked kernel initializes, ipykernel lists the file of every imported module, for
+    the debugger learner kernels never run (:func:`without_debugger`). In a fork that walk
+    touches each of the template's two thousand module objects, and the system copies every
+    page they sit on: 3 MB of each learner's unique memory, for nothing. ipykernel's module
+    reads ``sys.modules`` nowhere else, and the real ``sys`` is back when the block ends."""
+    import ipykernel.ipkernel
+
+    ipykernel.ipkernel.sys = _ModulesHidden()  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        ipykernel.ipkernel.sys = sys
+
+
+def _parse_once(kernel_argv: list[str]) -> None:
+    """Parse a kernel's command line once, in a throw-away application: the regular expressions
+    and parser pieces that leaves behind are shared by every kernel forked afterwards."""
+    from ipykernel.kernelapp import IPKernelApp
+
+    IPKernelApp().parse_command_line(["-f", os.path.join(tempfile.gettempdir(), "netedu-unused.json"), *kernel_argv])
 
 
 def kernel_modules(root: Path, kernel_argv: list[str]) -> list[str]:
@@ -177,6 +211,7 @@ def warm_up(root: Path, kernel_argv: list[str], *, probe: bool = True) -> Warmth
         except Exception:  # a module that only imports inside a running kernel: the kernel imports it itself
             log.debug("netedu: the template could not import %s", name, exc_info=True)
     ok = _build_every_view(root)
+    _parse_once(kernel_argv)
     _drop_event_loops()
     gc.collect()
     gc.freeze()  # forked kernels' collections leave these objects (and their pages) alone

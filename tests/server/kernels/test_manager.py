@@ -100,3 +100,68 @@ def test_a_learner_only_takes_a_ready_kernel() -> None:
         held.cancel()
 
     asyncio.run(main())
+
+
+class FakeIopub:
+    """The iopub stream a watcher listens on; messages are fed to it by hand."""
+
+    def __init__(self):
+        self.callback = None
+
+    def on_recv(self, callback) -> None:
+        self.callback = callback
+
+
+class FakeKernel:
+    def __init__(self):
+        from jupyter_client.session import Session
+
+        self.session = Session(key=b"secret")
+        self.execution_state = "starting"
+        self.iopub = FakeIopub()
+
+    def connect_iopub(self) -> FakeIopub:
+        return self.iopub
+
+
+def watched(manager_class) -> tuple[object, FakeKernel]:
+    manager = manager_class()
+    kernel = FakeKernel()
+    manager._kernels["k"] = kernel
+    manager.start_watching_activity("k")
+    return manager, kernel
+
+
+def test_the_activity_watcher_agrees_with_jupyter_servers() -> None:
+    """The cheap watcher ends every step of a kernel's life in the state jupyter_server's
+    own watcher does: starting, busy and idle for tracked requests, untracked messages
+    leaving the state alone, activity recorded for the same messages."""
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
+
+    ours, ours_kernel = watched(NeteduKernelManager)
+    theirs, their_kernel = watched(MappingKernelManager)
+    session = ours_kernel.session
+
+    def frames(msg_type: str, content: dict, parent_type: str | None) -> list[bytes]:
+        parent = session.msg(parent_type, {}) if parent_type else {}
+        msg = session.msg(msg_type, content, parent=parent)
+        return [b"topic", *session.serialize(msg)]
+
+    steps = [
+        ("status", {"execution_state": "starting"}, None),
+        ("status", {"execution_state": "idle"}, "kernel_info_request"),
+        ("status", {"execution_state": "busy"}, "execute_request"),
+        ("comm_open", {"comm_id": "c", "target_name": "jupyter.widget", "data": {"state": {"value": "x" * 1000}}}, "execute_request"),
+        ("status", {"execution_state": "idle"}, "execute_request"),
+        ("comm_msg", {"comm_id": "c", "data": {}}, "comm_msg"),
+        ("status", {"execution_state": "busy"}, "comm_info_request"),
+        ("status", {"execution_state": "idle"}, "comm_info_request"),
+    ]
+    ours.untracked_message_types = theirs.untracked_message_types = ["comm_info_request", "kernel_info_request", "status"]
+    for msg_type, content, parent_type in steps:
+        ours_kernel.last_activity = their_kernel.last_activity = None
+        ours_kernel.iopub.callback(frames(msg_type, content, parent_type))
+        their_kernel.iopub.callback(frames(msg_type, content, parent_type))
+        assert ours_kernel.execution_state == their_kernel.execution_state, (msg_type, parent_type)
+        assert (ours_kernel.last_activity is None) == (their_kernel.last_activity is None), (msg_type, parent_type)
+    assert ours_kernel.execution_state == "idle"

@@ -29,6 +29,23 @@ def test_a_forked_kernel_is_the_templates_child_and_runs_the_player(kernel_env, 
     asyncio.run(main())
 
 
+def test_kernels_share_the_templates_session_but_take_signals_alone(kernel_env, kernel_course) -> None:
+    """One session for every learner kernel (the system then shares the CPU between the server
+    and the room as a whole, not between the server and each kernel), each kernel its own
+    process group (an interrupt reaches only it); the kernel's module ``sys`` is the real one."""
+
+    async def main() -> None:
+        async with kernel(kernel_env) as (manager, a), kernel(kernel_env) as (other, b):
+            template = supervisor(kernel_course).process.pid
+            pids = manager.provisioner.pid, other.provisioner.pid
+            assert {os.getsid(pid) for pid in pids} == {os.getsid(template)} != {os.getsid(0)}
+            assert [os.getpgid(pid) for pid in pids] == list(pids)
+            status, out = await run(a, "import sys, ipykernel.ipkernel\nprint(ipykernel.ipkernel.sys is sys, len(sys.modules) > 100)")
+            assert out.split() == ["True", "True"]
+
+    asyncio.run(main())
+
+
 def test_one_learners_state_never_appears_in_anothers_kernel(kernel_env) -> None:
     async def main() -> None:
         async with kernel(kernel_env, NETEDU_LEARNER="ada") as (_, ada), kernel(kernel_env, NETEDU_LEARNER="grace") as (_, grace):
