@@ -17,6 +17,7 @@ from netedu.player import PlayerWidget, Route
 from netedu.player.background import BackgroundTurn
 from netedu.settings import BACKGROUND_LOCK_ENV
 from netedu.store.memory import MemoryStore
+from tests.support.aio import run as run_async
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def in_a_running_loop(work, seconds: float = 0.3):
         await asyncio.sleep(seconds)
         return result
 
-    return asyncio.run(main())
+    return run_async(main())
 
 
 def test_the_likely_next_topic(course: Path) -> None:
@@ -82,7 +83,7 @@ def test_it_waits_while_another_kernel_has_the_turn(course: Path, quick, lock) -
             await asyncio.sleep(0.1)
             return dict(p._topic_views)
 
-    assert "alpha" in asyncio.run(after_release())
+    assert "alpha" in run_async(after_release())
     other.close()
 
 
@@ -98,7 +99,7 @@ def test_a_learner_who_moved_on_is_not_prepared_for(course: Path, quick, lock) -
         await asyncio.sleep(0.1)  # the turn is free again
         return p
 
-    assert asyncio.run(main())._topic_views == {}
+    assert run_async(main())._topic_views == {}
     other.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,14 +30,14 @@ def _run_without_postgresql(repo: Path, tmp_path: Path, **env: str) -> subproces
 def test_without_postgresql_its_tests_skip_saying_how_to_install_it(repo: Path, tmp_path: Path) -> None:
     done = _run_without_postgresql(repo, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "2 passed, 1 skipped" in done.stdout  # memory and SQLite still run
+    assert re.search(r"\b[1-9]\d* passed, 1 skipped\b", done.stdout)  # the other stores still run
     assert "SKIPPED [1]" in done.stdout and MISSING in done.stdout
 
 
 def test_without_postgresql_its_tests_fail_under_ci(repo: Path, tmp_path: Path) -> None:
     done = _run_without_postgresql(repo, tmp_path, CI="1")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "2 passed, 1 error" in done.stdout
+    assert re.search(r"\b[1-9]\d* passed, 1 error\b", done.stdout)
     assert MISSING in done.stdout and "CI is set, so the PostgreSQL tests must run" in done.stdout
 
 

@@ -9,6 +9,7 @@ import pytest
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from netedu.server.kernels.manager import NeteduKernelManager, is_player_kernel, ready_first
+from tests.support.aio import run as run_async
 
 
 @pytest.fixture
@@ -32,13 +33,13 @@ def test_only_the_players_kernels_are_forked(started) -> None:
         await manager.start_kernel(kernel_name="python3", env={"SCRIPT_NAME": "/voila/render/course.ipynb", "VOILA_PREHEAT": "False"})
         await manager.start_kernel(kernel_name="python3", env={"SCRIPT_NAME": "/voila/render/09_staging.ipynb", "VOILA_PREHEAT": "False"})
 
-    asyncio.run(main())
+    run_async(main())
     assert started == ["netedu-player", "netedu-player", "python3"]
 
 
 def test_no_fork_keeps_ordinary_kernels(started) -> None:
     manager = NeteduKernelManager(pool_size=1, fork_kernels=False)
-    asyncio.run(manager.start_kernel(kernel_name="python3", env={"VOILA_PREHEAT": "True"}))
+    run_async(manager.start_kernel(kernel_name="python3", env={"VOILA_PREHEAT": "True"}))
     assert started == ["python3"]
 
 
@@ -58,15 +59,15 @@ def test_the_first_fill_starts_at_once_and_a_refill_waits_for_the_gate(started) 
         assert waits == [] and manager.gate.last_arrival is None  # the first fill
         await manager.start_kernel(env=preheat)  # a learner took one: its refill
 
-    asyncio.run(main())
+    run_async(main())
     assert waits == ["waited"] and manager.gate.last_arrival is not None and manager.refills_started == 1
 
 
 def test_fixed_refill_is_voilas_own(started) -> None:
     manager = NeteduKernelManager(pool_size=1, refill="fixed")
     manager.gate.wait = lambda *a: pytest.fail("the fixed refill never waits for the gate")
-    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))
-    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))
+    run_async(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))
+    run_async(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))
     assert manager.refills_started == 1
 
 
@@ -99,7 +100,7 @@ def test_a_learner_only_takes_a_ready_kernel() -> None:
         assert manager.get_pool_size("course.ipynb") == 0  # none ready: Voila starts a kernel at once
         held.cancel()
 
-    asyncio.run(main())
+    run_async(main())
 
 
 class FakeIopub:

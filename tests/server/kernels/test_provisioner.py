@@ -13,6 +13,7 @@ import psutil
 
 from netedu.server.kernels.forked import ForkedKernel
 from tests.server.kernels.conftest import kernel, run, supervisor
+from tests.support.aio import run as run_async
 
 
 def test_a_forked_kernel_is_the_templates_child_and_runs_the_player(kernel_env, kernel_course) -> None:
@@ -26,7 +27,7 @@ def test_a_forked_kernel_is_the_templates_child_and_runs_the_player(kernel_env, 
             assert (status, out.strip()) == ("ok", "PlayerWidget contents")
             assert sum(psutil.Process(process.pid).cpu_times()[:2]) < 2.0  # an ordinary start costs seconds
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_kernels_share_the_templates_session_but_take_signals_alone(kernel_env, kernel_course) -> None:
@@ -43,7 +44,7 @@ def test_kernels_share_the_templates_session_but_take_signals_alone(kernel_env, 
             status, out = await run(a, "import sys, ipykernel.ipkernel\nprint(ipykernel.ipkernel.sys is sys, len(sys.modules) > 100)")
             assert out.split() == ["True", "True"]
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_one_learners_state_never_appears_in_anothers_kernel(kernel_env) -> None:
@@ -55,7 +56,7 @@ def test_one_learners_state_never_appears_in_anothers_kernel(kernel_env) -> None
             status, out = await run(ada, "print(secret, player.learner)")
             assert out.split() == ["ada-was-here", "ada"]
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_interrupt_restart_and_shutdown_work_as_for_any_kernel(kernel_env) -> None:
@@ -79,7 +80,7 @@ def test_interrupt_restart_and_shutdown_work_as_for_any_kernel(kernel_env) -> No
             assert not await manager.is_alive()
             assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_a_crashed_template_is_recreated_and_its_kernels_live_on(kernel_env, kernel_course) -> None:
@@ -95,7 +96,7 @@ def test_a_crashed_template_is_recreated_and_its_kernels_live_on(kernel_env, ker
                 assert supervisor(kernel_course).process.pid != old
                 assert (await run(after, "print(1 + 1)"))[1].strip() == "2"
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_a_content_change_makes_the_template_reload_before_the_next_kernel(kernel_env, kernel_course) -> None:
@@ -110,7 +111,7 @@ def test_a_content_change_makes_the_template_reload_before_the_next_kernel(kerne
             out = (await run(client, "from netedu.content import load_content\nprint(load_content('.').topics['alpha'].title)"))[1]
             assert out.strip() == "Alpha topic, revised"
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_without_forking_the_kernel_starts_the_ordinary_way_and_the_log_says_so(kernel_env, caplog) -> None:
@@ -122,7 +123,7 @@ def test_without_forking_the_kernel_starts_the_ordinary_way_and_the_log_says_so(
 
     os.environ["NETEDU_FORK_KERNELS"] = "0"  # the provisioner reads the server's own setting
     try:
-        asyncio.run(main())
+        run_async(main())
     finally:
         del os.environ["NETEDU_FORK_KERNELS"]
     assert "learners' kernels start as ordinary ipykernels: netedu serve --no-fork was given" in caplog.text
@@ -138,4 +139,4 @@ def test_widgets_can_be_reached_from_the_page_in_a_forked_kernel(kernel_env) -> 
             status, out = await run(client, code)
             assert status == "ok" and "'jupyter.widget'" in out and "'jupyter.widget.control'" in out
 
-    asyncio.run(main())
+    run_async(main())

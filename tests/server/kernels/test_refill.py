@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from netedu.server.kernels.refill import RefillGate
+from tests.support.aio import run as run_async
 
 
 class Clock:
@@ -53,7 +54,7 @@ def test_refills_wait_for_quiet_and_go_one_at_a_time() -> None:
         gate.arrived()  # at t = 0
         await asyncio.gather(*(refill(n) for n in range(3)))
 
-    asyncio.run(main())
+    run_async(main())
     assert [n for n, _ in order] == [0, 1, 2]
     assert order[0][1] >= 30  # not before the room was quiet for 30 s
     assert order[1][1] > order[0][1] and order[2][1] > order[1][1]  # one after another, each checking again
