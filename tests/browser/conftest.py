@@ -48,14 +48,15 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield server
 
 
-def serve_test_course(folder: Path, change=None, **server_args) -> Server:
-    """Write the small test course into ``folder`` (then apply ``change(root)``) and serve it."""
+def serve_test_course(folder: Path, change=None, *options: str, **server_args) -> Server:
+    """Write the small test course into ``folder`` (then apply ``change(root)``) and serve it
+    (``options``: for ``netedu serve``)."""
     from tests.conftest import synced
 
     root = synced(write_course(folder / "course"))
     if change is not None:
         change(root)
-    return Server.netedu(root, log=root / "serve.log", **server_args)
+    return Server.netedu(root, *options, log=root / "serve.log", **server_args)
 
 
 @pytest.fixture(scope="session")
