@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPO, Server, write_json  # noqa: E402
 
 from netedu.content import load_content  # noqa: E402
-from tests.support.voila_client import Kernel, Learner  # noqa: E402
+from tests.support.voila_client import Learner, answer_first_question, first  # noqa: E402
 
 
 @dataclass
@@ -60,25 +60,6 @@ class Timings:
     switch: list[float] = field(default_factory=list)
     feedback: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-def first(items, what: str):
-    for item in items:
-        return item
-    raise RuntimeError(f"no {what} among the page's widgets")
-
-
-async def answer_first_question(kernel: Kernel) -> float:
-    """Choose the first option of a choice question and submit: seconds until its marks arrive."""
-    choice = first(
-        (cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks")),
-        "unanswered question",
-    )
-    start = time.perf_counter()
-    await kernel.comm(choice, {"method": "custom", "content": {"event": "submit", "answer": {"selected": ["k0"]}}})
-    if not kernel.models[choice].get("marks"):
-        raise RuntimeError("no feedback came back")
-    return time.perf_counter() - start
 
 
 class Room:

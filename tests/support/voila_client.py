@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 import uuid
 from http.cookies import SimpleCookie
 from typing import Any
@@ -17,7 +18,7 @@ from jupyter_server.services.kernels.connection.base import deserialize_msg_from
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
-__all__ = ["PROTOCOL", "TIMEOUT", "Kernel", "Learner"]
+__all__ = ["PROTOCOL", "TIMEOUT", "Kernel", "Learner", "answer_first_question", "first"]
 
 TIMEOUT = 600.0
 #: The websocket framing @jupyterlab/services 7 (Voila 0.5's page) asks for: the server passes
@@ -154,3 +155,22 @@ class Learner:
             headers={"Cookie": self.cookie, "X-XSRFToken": xsrf},
             raise_error=False,
         )
+
+
+def first(items, what: str):
+    for item in items:
+        return item
+    raise RuntimeError(f"no {what} among the page's widgets")
+
+
+async def answer_first_question(kernel: Kernel) -> float:
+    """Choose the first option of a choice question and submit: seconds until its marks arrive."""
+    choice = first(
+        (cid for cid in kernel.find(kind="choice") if kernel.models[cid].get("show_submit", True) and not kernel.models[cid].get("marks")),
+        "unanswered question",
+    )
+    start = time.perf_counter()
+    await kernel.comm(choice, {"method": "custom", "content": {"event": "submit", "answer": {"selected": ["k0"]}}})
+    if not kernel.models[choice].get("marks"):
+        raise RuntimeError("no feedback came back")
+    return time.perf_counter() - start
