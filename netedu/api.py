@@ -12,7 +12,7 @@ import ipywidgets as ipw
 
 from netedu.content import Content, load_content
 from netedu.content.calls import Call
-from netedu.server.identity import current_learner, is_educator
+from netedu.server.identity import UnknownLearner, current_learner, is_educator
 from netedu.settings import find_root
 from netedu.store import default_store
 from netedu.widgets import QuizContext
@@ -42,9 +42,9 @@ def quiz(topic_id: str, *, mode: str = "tutor", time_limit: float | None = None,
     """
     try:
         content = _content(root)
-    except EXPECTED_ERRORS as err:
+        ctx = _context(content, topic_id if topic_id in content.topics else None)
+    except (*EXPECTED_ERRORS, UnknownLearner) as err:
         return unavailable("quiz", err)
-    ctx = _context(content, topic_id if topic_id in content.topics else None)
     return build_call(Call("quiz", (topic_id,), {"mode": mode, "time_limit": time_limit}), content, ctx)
 
 
@@ -58,7 +58,7 @@ def question(question_id: str, *, root: Path | str | None = None) -> ipw.Widget:
     try:
         content = _content(root)
         ctx = _context(content, content.topic_of(question_id).id)
-    except EXPECTED_ERRORS as err:
+    except (*EXPECTED_ERRORS, UnknownLearner) as err:
         return unavailable("question", err)
     return build_call(Call("question", (question_id,)), content, ctx)
 
@@ -72,9 +72,10 @@ def explore(explorer_id: str, *, root: Path | str | None = None) -> ipw.Widget:
     """
     try:
         content = _content(root)
-    except EXPECTED_ERRORS as err:
+        ctx = _context(content, None)
+    except (*EXPECTED_ERRORS, UnknownLearner) as err:
         return unavailable("exploration", err)
-    return build_call(Call("explore", (explorer_id,)), content, _context(content, None))
+    return build_call(Call("explore", (explorer_id,)), content, ctx)
 
 
 def course(*, root: Path | str | None = None) -> ipw.Widget:
@@ -92,4 +93,8 @@ def course(*, root: Path | str | None = None) -> ipw.Widget:
     from netedu.server.request_info import wait_for_request
 
     query = wait_for_request()
-    return PlayerWidget(content, learner=current_learner(), store=default_store(), educator=is_educator(), query=query)
+    try:
+        learner = current_learner()
+    except UnknownLearner as err:
+        return unavailable("course", err)
+    return PlayerWidget(content, learner=learner, store=default_store(), educator=is_educator(), query=query)

@@ -115,6 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             educator_key=args.educator_key,
             fork=args.fork,
             refill=args.refill,
+            max_kernels=args.max_kernels,
         )
     except ValueError as err:
         print(f"netedu serve: {err}", file=sys.stderr)
@@ -186,6 +187,14 @@ def _parser() -> argparse.ArgumentParser:
         default="quiet",
         help="when the pool refills: 'quiet' (default) once no learner has arrived for 30 s and the machine is idle; "
         "'fixed': Voila's own refill, 20 s after each learner arrives",
+    )
+    p.add_argument(
+        "--max-kernels",
+        type=int,
+        default=0,
+        metavar="N",
+        help="learners' kernels the server holds at most; a learner arriving beyond it is told the room is full "
+        "(default: as many as the machine's free memory allows, at least 10)",
     )
     p.add_argument(
         "--educator-key",

@@ -22,14 +22,14 @@ __all__ = [
     "DISCLAIMER",
     "DISCLAIMER_LEAD",
     "EDUCATOR_KEY_ENV",
-    "EDUCATOR_KEY_HASH_ENV",
     "FORK_KERNELS_ENV",
     "HUB_USER_ENV",
     "LEARNER_ENV",
     "NOTEBOOK_API",
     "PLAYER_NOTEBOOK",
-    "REQUEST_COOKIE_ENV",
+    "KERNEL_SECRET_ENV",
     "ROOT_ENV",
+    "SERVED_ENV",
     "STORE_SOCKET_ENV",
     "anki_download",
     "database_url",
@@ -65,8 +65,11 @@ ROOT_ENV = "NETEDU_ROOT"
 DATABASE_URL_ENV = "NETEDU_DATABASE_URL"
 #: The educator key, read once by ``netedu serve`` (kernels never see it).
 EDUCATOR_KEY_ENV = "NETEDU_EDUCATOR_KEY"
-#: The educator key's SHA-256, which ``netedu serve`` hands its kernels.
-EDUCATOR_KEY_HASH_ENV = "NETEDU_EDUCATOR_KEY_SHA256"
+#: "1" in the kernels of a course served by ``netedu serve`` (there, every page has a learner).
+SERVED_ENV = "NETEDU_SERVED"
+#: Set by ``netedu serve`` in each kernel it starts: the secret the kernel presents to fetch its
+#: learner's request information (``/voila/query/<kernel id>``), which only it may read.
+KERNEL_SECRET_ENV = "NETEDU_KERNEL_SECRET"
 #: "1" when the server offers the Anki deck download.
 ANKI_ENV = "NETEDU_ANKI_DOWNLOAD"
 #: Set by ``netedu serve`` for its kernels: the socket of the server's progress store.
@@ -80,8 +83,6 @@ FORK_KERNELS_ENV = "NETEDU_FORK_KERNELS"
 LEARNER_ENV = "NETEDU_LEARNER"
 #: Set by JupyterHub in a single-user server: the hub user name.
 HUB_USER_ENV = "JUPYTERHUB_USER"
-#: Set by Voila in a kernel: the ``Cookie`` header of the page that started it.
-REQUEST_COOKIE_ENV = "HTTP_COOKIE"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

@@ -12,15 +12,23 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import sys
 from pathlib import Path
 
+import platformdirs
 import tornado.ioloop
+import tornado.log
+from jupyter_server.services.kernels.handlers import KernelHandler
 from jupyter_server.utils import url_path_join
 from traitlets import Unicode
 from voila.app import Voila
 from voila.configuration import VoilaConfiguration
 from voila.paths import collect_template_paths
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from netedu.export.anki import ANKI_FILE_NAME
@@ -30,12 +38,18 @@ from netedu.server.handlers import (
     AnkiDeckHandler,
     CourseMapHandler,
     EducatorHandler,
+    KernelRequestInfoHandler,
     LearnerPageHandler,
     NoContentHandler,
+    NotFoundHandler,
+    OwnedKernelHandler,
+    OwnedKernelWebsocketHandler,
+    OwnedShutdownHandler,
     PlayerRedirect,
     StaticHandler,
+    secured,
 )
-from netedu.server.identity import MIN_KEY_LENGTH, key_hash, new_key
+from netedu.server.identity import MIN_KEY_LENGTH, EducatorSessions, Throttle, key_hash, new_key
 from netedu.server.kernels.forked import TemplateSupervisor
 from netedu.server.kernels.manager import ready_first
 from netedu.server.store_service import StoreService
@@ -47,10 +61,10 @@ from netedu.settings import (
     DEFAULT_POOL_SIZE,
     DEFAULT_PORT,
     EDUCATOR_KEY_ENV,
-    EDUCATOR_KEY_HASH_ENV,
     FORK_KERNELS_ENV,
     PLAYER_NOTEBOOK,
     ROOT_ENV,
+    SERVED_ENV,
     STORE_SOCKET_ENV,
 )
 from netedu.store import open_store
@@ -60,6 +74,33 @@ __all__ = ["SHARE", "STATIC", "NeteduVoila", "serve"]
 _HERE = Path(__file__).parent
 SHARE = _HERE / "share" / "jupyter"
 STATIC = _HERE / "static"
+
+
+#: Voila's handlers, and what netedu serves in their place (``None``: not served at all).
+_REPLACED = {
+    TornadoVoilaHandler: LearnerPageHandler,
+    TornadoVoilaTreeHandler: None,  # no file listing: the course map replaces it
+    VoilaContentsHandler: None,  # nor the notebooks folder's listing
+    VoilaKernelWebsocketHandler: OwnedKernelWebsocketHandler,
+    KernelHandler: OwnedKernelHandler,
+    VoilaShutdownKernelHandler: OwnedShutdownHandler,
+    RequestInfoSocketHandler: KernelRequestInfoHandler,
+}
+
+
+def log_request(handler: tornado.web.RequestHandler) -> None:
+    """The access log, as tornado writes it, without query strings: a link's ``?key=`` (the
+    educator key) never reaches a log file."""
+    status = handler.get_status()
+    if status < 400:
+        write = tornado.log.access_log.info
+    elif status < 500:
+        write = tornado.log.access_log.warning
+    else:
+        write = tornado.log.access_log.error
+    request = handler.request
+    query = " ?…" if request.query else ""
+    write("%d %s %s%s (%s) %.2fms", status, request.method, request.path, query, request.remote_ip, 1000.0 * request.request_time())
 
 
 def _level(value: int | str) -> int:
@@ -73,6 +114,7 @@ class NeteduVoila(Voila):
     name = "netedu"
     description = "Serve the netedu course with Voila"
     course_root = Unicode("", config=True, help="The course checkout (holds data/ and notebooks/).")
+    educator_key_hash = Unicode("", config=True, help="SHA-256 of the educator key (the key itself is never kept).")
     _said_ready = 0
 
     def get_default_logging_config(self) -> dict:
@@ -94,7 +136,16 @@ class NeteduVoila(Voila):
         # from the pool (ready_first), so a refill held back for a quiet room never makes an
         # arriving learner wait.
         self.kernel_manager.__class__ = ready_first(type(self.kernel_manager))
+        settings["netedu_sessions"] = EducatorSessions(self.educator_key_hash or key_hash(new_key()))
+        settings["netedu_throttle"] = Throttle()
+        settings["log_function"] = log_request
+        settings["default_handler_class"] = NotFoundHandler
+        settings["default_handler_args"] = {"base_url": self.base_url}
         return settings
+
+    async def let_go_unopened(self) -> None:
+        """Shut down kernels whose page never opened them (see the kernel manager)."""
+        await self.kernel_manager.let_go_unopened()
 
     def watch_pool(self) -> None:
         """Say when the pool of warm player kernels is full: the room can arrive."""
@@ -114,10 +165,11 @@ class NeteduVoila(Voila):
     def init_handlers(self) -> list:
         handlers = []
         for pattern, handler, *args in super().init_handlers():
-            if handler is TornadoVoilaTreeHandler:
-                continue  # no file listing: the course map replaces it
-            if handler is TornadoVoilaHandler:
-                handler = LearnerPageHandler
+            handler = _REPLACED.get(handler, handler)
+            if handler is None:
+                continue
+            if handler.__module__.split(".")[0] != "netedu":
+                handler = secured(handler)  # Voila's static files and the rest: netedu's headers too
             handlers.append((pattern, handler, *args))
         # Slides: the same app with the reveal-based template. Voila reads template resources
         # from the configuration object, so the slides get a copy of it of their own.
@@ -154,6 +206,26 @@ class NeteduVoila(Voila):
         return ours + handlers
 
 
+def educator_notice(base: str, key: str, *, chosen: str | None, terminal: bool) -> str:
+    """How the educator opens their view. On a terminal: the link with the key. Where the output
+    is a log (a service, a file), the key stays out of it: the educator uses the key they chose,
+    or, for a random one, the link is written to a file only this user can read.
+
+    >>> educator_notice("http://h/", "k" * 16, chosen="k" * 16, terminal=False)
+    'Educator view: http://h/educator (enter the key you gave with --educator-key or $NETEDU_EDUCATOR_KEY)'
+    """
+    link = f"{base}educator?key={key}"
+    if terminal:
+        return f"Educator view (keep this link to yourself): {link}"
+    if chosen:
+        return f"Educator view: {base}educator (enter the key you gave with --educator-key or $NETEDU_EDUCATOR_KEY)"
+    path = platformdirs.user_runtime_path("netedu", ensure_exists=True) / "educator-link.txt"
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(link + "\n")
+    return f"Educator view: the link is in {path} (readable by this user only)"
+
+
 def serve(
     root: Path,
     host: str = DEFAULT_HOST,
@@ -164,6 +236,7 @@ def serve(
     educator_key: str | None = None,
     fork: bool = True,
     refill: str = "quiet",
+    max_kernels: int = 0,
     notebook_dir: Path | None = None,
 ) -> None:
     """Run the course app until interrupted (Ctrl+C or SIGTERM).
@@ -171,18 +244,22 @@ def serve(
     ``educator_key`` (else ``$NETEDU_EDUCATOR_KEY``, else a new random key) opens the educator
     view; the link is printed when the server starts. ``fork``: the course player's kernels are
     forked from a warm template (else started the ordinary way); ``refill``: see
-    :class:`~netedu.server.kernels.manager.NeteduKernelManager`. ``notebook_dir``: the folder
+    :class:`~netedu.server.kernels.manager.NeteduKernelManager`; ``max_kernels``: learner kernels
+    at most (0: as many as the machine's memory allows). ``notebook_dir``: the folder
     whose notebooks are served (default: the course's ``notebooks/``; the benchmarks serve the
     whole checkout)."""
     # Kernels inherit the environment: they find the course, the progress store, netedu's
     # Voila templates, and the address to fetch their learner's request information from.
     os.environ[ROOT_ENV] = str(root)
     os.environ[ANKI_ENV] = "1"  # the player offers the deck download this server has
-    key = educator_key or os.environ.get(EDUCATOR_KEY_ENV) or new_key()
+    chosen_key = educator_key or os.environ.get(EDUCATOR_KEY_ENV)
+    key = chosen_key or new_key()
     if len(key) < MIN_KEY_LENGTH:
         raise ValueError(f"the educator key must be at least {MIN_KEY_LENGTH} characters long")
-    os.environ.pop(EDUCATOR_KEY_ENV, None)  # kernels get only its hash
-    os.environ[EDUCATOR_KEY_HASH_ENV] = key_hash(key)
+    if max_kernels < 0:
+        raise ValueError("--max-kernels must be 0 (as many as the machine's memory allows) or more")
+    os.environ.pop(EDUCATOR_KEY_ENV, None)  # kernels never see it
+    os.environ[SERVED_ENV] = "1"  # every page of a served course has its learner
     if database_url:
         os.environ[DATABASE_URL_ENV] = database_url
     if host not in ("0.0.0.0", "::", ""):
@@ -196,7 +273,8 @@ def serve(
     os.environ[STORE_SOCKET_ENV] = service.path
     # Kernels take turns for background work (building the views learners will open next).
     os.environ[BACKGROUND_LOCK_ENV] = str(service.folder / "background.lock")
-    config = make_config(root, host, port, pool_size=pool_size, fork=fork, refill=refill)
+    config = make_config(root, host, port, pool_size=pool_size, fork=fork, refill=refill, max_kernels=max_kernels)
+    config.NeteduVoila.educator_key_hash = key_hash(key)
     if notebook_dir is not None:
         config.Voila.root_dir = str(notebook_dir)
     app = NeteduVoila(config=config)
@@ -204,12 +282,14 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
 
     def announce() -> None:  # runs once the server is listening
-        print(f"netedu is serving the course at http://{shown_host}:{app.port}/  (Ctrl+C stops it)", flush=True)
-        print(f"Educator view (keep this link to yourself): http://{shown_host}:{app.port}/educator?key={key}", flush=True)
+        base = f"http://{shown_host}:{app.port}/"
+        print(f"netedu is serving the course at {base}  (Ctrl+C stops it)", flush=True)
+        print(educator_notice(base, key, chosen=chosen_key, terminal=sys.stdout.isatty()), flush=True)
 
     tornado.ioloop.IOLoop.current().add_callback(service.start_serving)
     tornado.ioloop.IOLoop.current().add_callback(announce)
     tornado.ioloop.PeriodicCallback(app.watch_pool, 2000).start()
+    tornado.ioloop.PeriodicCallback(app.let_go_unopened, 30_000).start()
     try:
         app.start()
     finally:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from traitlets.config import Config
 
+from netedu.server.identity import LEARNER_HEADER, ROLE_HEADER
 from netedu.settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
 
 __all__ = ["CELL_ERROR", "IMAGE_FILES", "make_config"]
@@ -25,6 +26,7 @@ def make_config(
     pool_size: int = DEFAULT_POOL_SIZE,
     fork: bool = True,
     refill: str = "quiet",
+    max_kernels: int = 0,
 ) -> Config:
     """The configuration for serving the course at ``root``.
 
@@ -45,7 +47,8 @@ def make_config(
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.file_allowlist = [IMAGE_FILES]
     c.VoilaConfiguration.resources = {"netedu": {"disclaimer_lead": DISCLAIMER_LEAD}}
-    c.VoilaConfiguration.http_header_envs = ["Cookie"]  # the learner id reaches the kernel
+    # The kernel learns its learner and role from headers the server sets (never the cookies).
+    c.VoilaConfiguration.http_header_envs = [LEARNER_HEADER, ROLE_HEADER]
     c.VoilaExecutor.cell_error_instruction = CELL_ERROR
     c.HTMLExporter.jquery_url = "/netedu/static/vendor/jquery/jquery.min.js"
     # A warm pool of kernels that have already run the player notebook and wait for a learner;
@@ -57,6 +60,7 @@ def make_config(
     c.NeteduKernelManager.pool_size = pool_size
     c.NeteduKernelManager.fork_kernels = fork
     c.NeteduKernelManager.refill = refill
+    c.NeteduKernelManager.max_kernels = max_kernels
     # "quiet": the refill gate does the waiting; "fixed": Voila's own delay after each take.
     c.VoilaKernelManager.fill_delay = 0 if refill == "quiet" else 20
     # Many kernels starting at once can collide on TCP ports (ZMQError: Address already in use).

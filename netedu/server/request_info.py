@@ -15,6 +15,8 @@ import logging
 import os
 import threading
 
+from netedu.settings import KERNEL_SECRET_ENV
+
 __all__ = ["wait_for_request"]
 
 log = logging.getLogger("netedu")
@@ -54,7 +56,13 @@ def _fetch(connect_timeout: float) -> dict:
     outcome: dict = {}
 
     async def fetch() -> str:
-        connection = await websocket_connect(url, connect_timeout=connect_timeout)
+        from tornado.httpclient import HTTPRequest
+
+        from netedu.server.identity import KERNEL_SECRET_HEADER
+
+        # Only this kernel may read its learner's request: it proves itself with its secret.
+        secret = {KERNEL_SECRET_HEADER: os.environ.get(KERNEL_SECRET_ENV, "")}
+        connection = await websocket_connect(HTTPRequest(url, headers=secret, connect_timeout=connect_timeout))
         try:
             return await connection.read_message()  # arrives when a learner's request does
         finally:

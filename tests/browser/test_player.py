@@ -163,12 +163,12 @@ def test_slides_render_and_advance_offline(page: Page, player_app, external_requ
 def test_questions_answered_right_weeks_ago_come_back_as_due_again(browser, tmp_path: Path) -> None:
     import datetime as dt
 
-    from netedu.server.identity import LEARNER_COOKIE, learner_from_cookie
+    from netedu.server.identity import LEARNER_COOKIE, learner_id
     from netedu.store.events import AnswerEvent
     from netedu.store.sql import SqlStore
 
     token = "spaced-review-learner-0001"
-    learner = learner_from_cookie(f"{LEARNER_COOKIE}={token}")
+    learner = learner_id(token)
     url = f"sqlite:///{tmp_path / 'spaced.sqlite'}"
     store = SqlStore(url)
     weeks_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=21)).isoformat(timespec="milliseconds")

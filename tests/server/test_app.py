@@ -26,3 +26,18 @@ def test_the_servers_logger_drops_debug_calls_before_building_records() -> None:
     assert level() == "INFO"
     assert level(log_level="DEBUG") == "DEBUG"
     assert level(logging_config={"handlers": {"debug": {"class": "logging.StreamHandler", "level": "DEBUG"}}}) == "DEBUG"
+
+
+def test_the_educator_link_goes_to_a_terminal_never_into_a_log(tmp_path, monkeypatch) -> None:
+    import platformdirs
+
+    from netedu.server.app import educator_notice
+
+    key = "a-random-educator-key"
+    assert key in educator_notice("http://h/", key, chosen=None, terminal=True)
+    monkeypatch.setattr(platformdirs, "user_runtime_path", lambda *a, **k: tmp_path)
+    notice = educator_notice("http://h/", key, chosen=None, terminal=False)
+    assert key not in notice and str(tmp_path / "educator-link.txt") in notice
+    written = tmp_path / "educator-link.txt"
+    assert written.read_text() == f"http://h/educator?key={key}\n" and written.stat().st_mode & 0o777 == 0o600
+    assert key not in educator_notice("http://h/", key, chosen=key, terminal=False)

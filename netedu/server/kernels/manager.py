@@ -10,10 +10,11 @@ from typing import Any
 
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Bool, Enum, Float, Unicode
+from traitlets import Bool, Enum, Float, Int, Unicode
 
+from netedu.server.kernels.owners import DEFAULT_PER_LEARNER, KernelOwners, default_limit, requesting_learner
 from netedu.server.kernels.refill import RefillGate
-from netedu.settings import PLAYER_NOTEBOOK
+from netedu.settings import KERNEL_SECRET_ENV, PLAYER_NOTEBOOK
 
 __all__ = ["NeteduKernelManager", "is_player_kernel", "ready_first"]
 
@@ -49,9 +50,13 @@ class NeteduKernelManager(AsyncMappingKernelManager):
     )
     refill_quiet_s = Float(30.0, config=True, help="Seconds without a learner arriving before the pool refills.")
     refill_busy_percent = Float(50.0, config=True, help="CPU use (percent of the machine) at which refills wait.")
+    max_kernels = Int(0, config=True, help="Learner kernels the server holds at most (0: as many as its memory allows).")
+    kernels_per_learner = Int(DEFAULT_PER_LEARNER, config=True, help="Live kernels one learner (one browser) may hold.")
 
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
+        limit = self.max_kernels or default_limit(forked=self.fork_kernels)
+        self.owners = KernelOwners(limit=limit, per_learner=self.kernels_per_learner)
         self.gate = RefillGate(quiet_s=self.refill_quiet_s, busy_percent=self.refill_busy_percent)
         self._preheats = 0
         self.refills_started = 0
@@ -69,7 +74,35 @@ class NeteduKernelManager(AsyncMappingKernelManager):
                         await self.gate.wait()
                     self.refills_started += 1
                     log.info("netedu: refilling the pool of warm kernels (%d so far)", self.refills_started)
-        return await super().start_kernel(kernel_name=kernel_name, **kwargs)
+        # Each kernel gets a secret for fetching its learner's request information.
+        secret = KernelOwners.new_secret()
+        kwargs["env"] = {**(env or {}), KERNEL_SECRET_ENV: secret}
+        kernel_id = await super().start_kernel(kernel_name=kernel_name, **kwargs)
+        self.owners.remember_secret(kernel_id, secret)
+        learner = requesting_learner.get()
+        if learner is not None and (env or {}).get(PREHEAT_ENV) != "True":  # a page's own kernel, not the pool's
+            self.owners.take(kernel_id, learner)
+        return kernel_id
+
+    async def let_go_unopened(self, after_s: float = 120.0) -> list[str]:
+        """Shut down the kernels handed to a page that never opened them (a tab closed while
+        loading, a client that fetched the page and left): they would otherwise hold their
+        memory until the idle cull, hours later."""
+        gone = self.owners.never_connected(after_s)
+        for kernel_id in gone:
+            log.info("netedu: kernel %s was never opened by its page; shutting it down", kernel_id)
+            try:
+                await self.shutdown_kernel(kernel_id)
+            except Exception:
+                log.warning("netedu: could not shut down unopened kernel %s", kernel_id, exc_info=True)
+                self.owners.forget(kernel_id)
+        return gone
+
+    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
+        try:
+            await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        finally:
+            self.owners.forget(kernel_id)
 
     def start_watching_activity(self, kernel_id: str) -> None:
         """Track each kernel's last activity and execution state, as jupyter_server does, for
@@ -127,7 +160,11 @@ def ready_first(pooled: type) -> type:
 
         async def get_rendered_notebook(self, notebook_name: str, *args: Any, **kwargs: Any):
             self._pools.get(notebook_name, []).sort(key=lambda task: not _ready(task))  # stable: ready ones first
-            return await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+            rendered = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+            learner = requesting_learner.get()
+            if learner is not None and hasattr(self, "owners"):
+                self.owners.take(rendered[2], learner)  # (render task, rendered cells, kernel id)
+            return rendered
 
     ReadyFirst.__name__ = ReadyFirst.__qualname__ = f"ReadyFirst{pooled.__name__}"
     return ReadyFirst

@@ -166,3 +166,50 @@ def test_the_activity_watcher_agrees_with_jupyter_servers() -> None:
         assert ours_kernel.execution_state == their_kernel.execution_state, (msg_type, parent_type)
         assert (ours_kernel.last_activity is None) == (their_kernel.last_activity is None), (msg_type, parent_type)
     assert ours_kernel.execution_state == "idle"
+
+
+def test_a_pages_kernel_is_its_learners_and_gets_a_secret_a_pooled_one_belongs_to_nobody(started, monkeypatch) -> None:
+    from netedu.server.kernels.owners import requesting_learner
+    from netedu.settings import KERNEL_SECRET_ENV
+
+    envs: list[dict] = []
+
+    async def start(self, *, kernel_name=None, env=None, **kwargs):
+        envs.append(env)
+        return f"kernel-{len(envs)}"
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
+    manager = NeteduKernelManager(pool_size=1, fork_kernels=False)
+
+    async def main() -> tuple[str, str]:
+        pooled = await manager.start_kernel(env={"VOILA_PREHEAT": "True"})
+        requesting_learner.set("anon-ada")
+        page = await manager.start_kernel(env={"VOILA_PREHEAT": "False"})
+        return pooled, page
+
+    pooled, page = run_async(main())
+    assert manager.owners.owner(pooled) is None and manager.owners.owner(page) == "anon-ada"
+    secrets = [env[KERNEL_SECRET_ENV] for env in envs]
+    assert len(set(secrets)) == 2 and all(manager.owners.secret_matches(k, s) for k, s in zip((pooled, page), secrets, strict=True))
+
+
+def test_kernels_whose_page_never_opened_them_are_shut_down(started, monkeypatch) -> None:
+    from netedu.server.kernels.owners import requesting_learner
+
+    shut: list[str] = []
+
+    async def shutdown(self, kernel_id, *args, **kwargs):
+        shut.append(kernel_id)
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_kernel", shutdown)
+    manager = NeteduKernelManager(pool_size=0, fork_kernels=False)
+
+    async def main() -> list[str]:
+        requesting_learner.set("anon-ada")
+        opened = await manager.start_kernel(env={})
+        await manager.start_kernel(env={})
+        manager.owners.connected(opened)
+        return await manager.let_go_unopened(after_s=-1)
+
+    gone = run_async(main())
+    assert gone == shut == ["kernel-2"] and manager.owners.kernels_of("anon-ada") == ["kernel-1"]
