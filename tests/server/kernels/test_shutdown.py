@@ -44,5 +44,5 @@ async def _shut_down_during_a_cell(env: dict[str, str], name: str) -> tuple[dict
 def test_a_kernel_shut_down_during_a_cell_replies_and_logs_no_traceback(kernel_env: dict[str, str], name: str) -> None:
     reply, stderr = run_async(_shut_down_during_a_cell(kernel_env, name))
     assert reply["content"]["status"] == "error"
-    assert reply["content"]["ename"] == "KeyboardInterrupt"
-    assert "Traceback" not in stderr and "ERROR" not in stderr, stderr
+    assert reply["content"]["ename"] == "KeyboardInterrupt"  # the reply went out: its socket was still open
+    assert "Traceback" not in stderr and "ERROR" not in stderr, stderr  # (a forked kernel writes to the template's)
