@@ -65,6 +65,9 @@ def make_config(
     c.VoilaKernelManager.fill_delay = 0 if refill == "quiet" else 20
     # Many kernels starting at once can collide on TCP ports (ZMQError: Address already in use).
     c.KernelManager.transport = "ipc"
+    # A kernel running a cell (every warm one waits in its cell for a learner) ends the cell
+    # before it is asked to shut down: else ipykernel logs a ZMQError traceback for its reply.
+    c.NeteduKernelManager.kernel_manager_class = "netedu.server.kernels.shutdown.CellFirstKernelManager"
     # Kernels of learners who left are shut down after two idle hours (pooled ones are kept).
     c.MappingKernelManager.cull_idle_timeout = 2 * 60 * 60
     c.MappingKernelManager.cull_interval = 5 * 60

@@ -77,7 +77,7 @@ def _fetch(connect_timeout: float) -> dict:
         finally:
             loop.close()
 
-    thread = threading.Thread(target=run, name="netedu-request-info")
+    thread = threading.Thread(target=run, name="netedu-request-info", daemon=True)  # never holds up a kernel that shuts down
     thread.start()
     thread.join()
     if "error" in outcome:

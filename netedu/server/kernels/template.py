@@ -173,12 +173,22 @@ def _register_with_kernel() -> None:
     ipywidgets.register_comm_target()
 
 
+def _log_as_a_kernel() -> None:
+    """A forked kernel's records go to the server's log as the template's did, but under its own
+    label: with the template's handler a learner kernel's warning read "[netedu template] No
+    such comm: ...", as if the template had said it."""
+    handler = logging.StreamHandler(sys.__stderr__)
+    handler.setFormatter(logging.Formatter("[netedu kernel %(process)d] %(message)s"))
+    logging.root.handlers[:] = [handler]
+
+
 def _become_kernel(argv: list[str], env: dict[str, str], cwd: str | None) -> None:
     """In the forked child: become the learner's kernel (this function never returns)."""
     code = 1
     try:
         if _TEMPLATE is not None:
             _TEMPLATE.close_inherited()
+        _log_as_a_kernel()
         # Its own process group, so an interrupt reaches only it; but the template's session,
         # which has no terminal. Linux shares the CPU between sessions first (autogroups) when
         # it is busy: with every learner kernel in the one session the room's kernels together

@@ -1,7 +1,9 @@
-"""The template's requests: malformed ones are refused with a reason, and it never forks with threads."""
+"""The template's requests: malformed ones are refused with a reason, and it never forks with
+threads; a forked kernel's records are labelled as its own, not the template's."""
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from netedu.server.kernels.template import Template
+from netedu.server.kernels.template import Template, _log_as_a_kernel
 
 
 @pytest.fixture
@@ -58,3 +60,13 @@ def test_exit_codes_are_kept_for_ended_kernels_only(template: Template) -> None:
         time.sleep(0.05)
     assert template.answer({"op": "exit_code", "pid": pid}) == {"exit_code": -signal.SIGKILL}
     assert template.answer({"op": "exit_code", "pid": 99999}) == {"exit_code": None}  # never ours
+
+
+def test_a_forked_kernel_does_not_log_as_the_template(monkeypatch) -> None:
+    template_handler = logging.StreamHandler()
+    template_handler.setFormatter(logging.Formatter("[netedu template] %(message)s"))
+    monkeypatch.setattr(logging.root, "handlers", [template_handler])
+    _log_as_a_kernel()  # what the forked child does first
+    (handler,) = logging.root.handlers
+    record = logging.LogRecord("comm", logging.WARNING, __file__, 1, "No such comm: %s", ("c1",), None)
+    assert handler.format(record) == f"[netedu kernel {os.getpid()}] No such comm: c1"
