@@ -56,16 +56,18 @@ class PageInputs:
         if not accepted:
             return
         before = {name: getattr(self, name) for name in accepted}
+        # One trait at a time, not under hold_trait_notifications as ipywidgets does: held, a
+        # validator runs only once the new value is already in place, so one that falls back to
+        # the current value (an ordering that is not a permutation) would keep the bad value.
         try:
-            with self._lock_property(**accepted), self.hold_trait_notifications():
+            with self._lock_property(**accepted):
                 for name, value in accepted.items():
                     from_json = self.trait_metadata(name, "from_json", self._trait_from_json)
                     self.set_trait(name, from_json(value, self))
         except Exception as err:  # a malformed input: keep the last good value, tell the pages
             log.warning("netedu: refused a malformed update to %s (%s)", type(self).__name__, type(err).__name__)
-            with self.hold_trait_notifications():
-                for name, value in before.items():
-                    self.set_trait(name, value)
+            for name, value in before.items():
+                self.set_trait(name, value)
         if _ipywidget.JUPYTER_WIDGETS_ECHO:
             state, buffer_paths, buffers = _ipywidget._remove_buffers(self.get_state(list(accepted)))
             self._send({"method": "echo_update", "state": state, "buffer_paths": buffer_paths}, buffers=buffers)
