@@ -12,20 +12,20 @@ from tests.support.aio import run
 from tests.support.voila_client import Kernel, Learner
 
 BIG = "x" * 2**20  # 1 MB
-HUGE = [f"k{n}" for n in range(100_000)]
+HUGE = [f"k{n}" for n in range(100_000)]  # every key a question has, and 99 990 more
+JUNK = [f"x{n}" for n in range(100_000)]  # none of them
 NAN = float("nan")
 
 #: Per control (found by its question), answers of the wrong type, size or content.
 MALFORMED = {
     "The sky is green.": [
-        "k0",
         [1, 2],
         [None],
         [NAN],
         ["k-1"],
         ["k99"],
         [BIG],
-        HUGE,
+        JUNK,
         {"k0": True},
         -1,
     ],
