@@ -64,11 +64,18 @@ def cookies_of(page: Page) -> dict[str, str]:
     return {c["name"]: c["value"] for c in page.context.cookies()}
 
 
-async def join(app: SecureApp, page: Page) -> Kernel:
-    """A second client on the kernel of the learner's ``page``, with the learner's own cookies
-    (so it stays a second client of the same learner once kernels check who connects)."""
-    learner = Learner(app.url, cookies_of(page))
-    kernel = await Kernel.connect(app.url, kernel_id_of(page), learner.cookie)
+def session_of(page: Page) -> tuple[str, dict[str, str]]:
+    """The kernel id and cookies of the learner's ``page`` (read here: Playwright's sync API
+    cannot be called from the thread :func:`tests.support.aio.run` runs a coroutine on)."""
+    return kernel_id_of(page), cookies_of(page)
+
+
+async def join(app: SecureApp, session: tuple[str, dict[str, str]]) -> Kernel:
+    """A second client on the kernel of a learner's page (its :func:`session_of`), with the
+    learner's own cookies, so it stays a second client of the same learner once kernels check
+    who connects."""
+    kernel_id, cookies = session
+    kernel = await Kernel.connect(app.url, kernel_id, Learner(app.url, cookies).cookie)
     await kernel.load_widgets()
     return kernel
 

@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from tests.security.conftest import join, open_player
+from tests.security.conftest import join, open_player, session_of
 from tests.support.aio import run
 from tests.support.xss import EVIL_ESM, MARK, hostile_like, watch
 
@@ -25,8 +25,10 @@ def test_a_second_client_cannot_put_script_into_the_learners_page(page: Page, se
     ordering = page.locator(".netedu-response").filter(has_text="Put the steps in order.").first
     expect(ordering).to_be_visible()
 
+    session = session_of(page)
+
     async def attack() -> tuple[int, list[dict], bool]:
-        kernel = await join(secure_app, page)
+        kernel = await join(secure_app, session)
         sent = 0
         for comm_id, state in list(kernel.models.items()):
             hostile = {name: hostile_like(value) for name, value in state.items() if name not in INPUTS}
@@ -40,8 +42,8 @@ def test_a_second_client_cannot_put_script_into_the_learners_page(page: Page, se
 
     sent, echoed, alive = run(attack())
     assert sent > 30 and alive
-    assert echoed == [], "the kernel sent a page what the second client wrote"
     hook.assert_clean("the learner's page after a second client's updates")
+    assert echoed == [], "the kernel sent a page what the second client wrote"
     expect(ordering.locator("legend")).to_have_text("Put the steps in order.")
     question = page.locator(".netedu-inline-question").filter(has_text="The sky is green.").first
     question.get_by_role("radio", name="False").check()

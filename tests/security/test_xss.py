@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from netedu.store import open_store
 from netedu.store.events import AnswerEvent
 from tests.browser.conftest import FIRST_LOAD
-from tests.security.conftest import EDUCATOR_KEY, join, open_player, prompt_of
+from tests.security.conftest import EDUCATOR_KEY, join, open_player, prompt_of, session_of
 from tests.support.aio import run
 from tests.support.answers import answer_now
 from tests.support.course import QUESTIONS, QUESTIONS_BETA
@@ -70,8 +70,10 @@ def test_crafted_choice_matching_ordering_and_hotspot_messages(page: Page, secur
     open_player(page, secure_app, "?topic=beta")
     expect(page.locator(".netedu-response").filter(has_text="Where is the middle box?").first).to_be_visible()
 
+    session = session_of(page)
+
     async def send() -> list[dict]:
-        kernel = await join(secure_app, page)
+        kernel = await join(secure_app, session)
         comm_ids = {
             "choice": prompt_of(kernel, "The sky is green."),
             "matching": prompt_of(kernel, "Match each tumour"),
@@ -104,8 +106,10 @@ def test_query_parameters_of_the_player(page: Page, secure_app) -> None:
     queries = [f"?{name}={quote(p)}" for p in PAYLOADS for name in ("topic", "view", "section")]
     queries += [f"?topic=alpha&section={quote(p)}" for p in PAYLOADS] + [f"?view=progress&section={p}" for p in PAYLOADS]
 
+    session = session_of(page)
+
     async def navigate() -> None:
-        kernel = await join(secure_app, page)
+        kernel = await join(secure_app, session)
         (router,) = [c for c, state in kernel.models.items() if "url" in state and "focus" in state]
         for query in queries:  # one at a time: the page's widget manager would merge quick changes
             await kernel.comm(router, {"method": "update", "state": {"url": query}, "buffer_paths": []})
