@@ -20,7 +20,7 @@ from tests.security.conftest import EDUCATOR_KEY, join, open_player, prompt_of, 
 from tests.support.aio import run
 from tests.support.answers import answer_now
 from tests.support.course import QUESTIONS, QUESTIONS_BETA
-from tests.support.xss import MARK, PAYLOADS, payloads, watch
+from tests.support.xss import MARK, PAYLOADS, payloads, unsanitized, watch
 
 END = "END-OF-PAYLOADS"
 
@@ -83,12 +83,11 @@ def test_crafted_choice_matching_ordering_and_hotspot_messages(page: Page, secur
         }
         for comm_id, data in _crafted_answers(comm_ids):
             await kernel.comm(comm_id, data)
-        echoed = [m for m in kernel.received if MARK in str(m["content"])]
+        dirty = unsanitized(kernel.received)
         await kernel.close()
-        return echoed
+        return dirty
 
-    echoed = run(send())
-    assert echoed == [], "a payload came back from the kernel"
+    assert run(send()) == [], "the kernel sent the page HTML that is not sanitized"
     hook.assert_clean("crafted answers")
 
 
@@ -180,7 +179,7 @@ def test_the_educators_room_panel(browser: Browser, secure_app) -> None:
         for i in range(panels.count()):
             panel = panels.nth(i)
             panel.get_by_role("button", name="Show the room's answers").click()
-            expect(panel.locator(".netedu-room-results")).to_contain_text("learners answered")
+            expect(panel.locator(".netedu-room-results")).to_contain_text("answered")
             panel.get_by_role("button", name="Mark the right answer").click()
         expect(panels.first.locator(".netedu-room-results")).to_contain_text("no longer fit the question")
         hook.assert_clean(f"educator's room panels on {topic}")

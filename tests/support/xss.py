@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["EVIL", "EVIL_ESM", "MARK", "PAYLOADS", "WIDGETS", "Watch", "audit", "hostile_like", "payloads", "watch"]
+__all__ = ["EVIL", "EVIL_ESM", "MARK", "PAYLOADS", "WIDGETS", "Watch", "audit", "hostile_like", "payloads", "unsanitized", "watch"]
 
 #: Where a Voila page's widgets are (a server page of netedu's own is checked from ``body``).
 WIDGETS = ".jupyter-widgets, .widget-html, .netedu-response, .netedu-form, .netedu-player"
@@ -192,3 +192,22 @@ def watch(page) -> Watch:
 def audit(page, roots: str = WIDGETS) -> list[str]:
     """What, inside the elements ``roots`` selects, would run script on a click or a hover."""
     return list(page.evaluate(_AUDIT, roots))
+
+
+_HTML_TRAITS = ("value", "prompt_html", "legend_html", "result_html")
+_HTML_LISTS = ("options", "items", "rows", "marks")
+
+
+def unsanitized(messages: list[dict]) -> list[str]:
+    """The HTML in widget messages (``comm_open`` states and updates) that netedu's sanitizer
+    would still change: what the page renders as HTML must already be sanitized."""
+    from netedu.render import sanitize
+
+    found = []
+    for msg in messages:
+        data = msg.get("content", {}).get("data", {})
+        state = data.get("state", {}) if isinstance(data, dict) else {}
+        htmls = [state[k] for k in _HTML_TRAITS if isinstance(state.get(k), str)]
+        htmls += [e["html"] for k in _HTML_LISTS for e in state.get(k) or () if isinstance(e, dict) and isinstance(e.get("html"), str)]
+        found += [html[:120] for html in htmls if sanitize(html) != html]
+    return found
