@@ -8,6 +8,7 @@ kernel would, and reads what the widget sent back to the pages.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import ipywidgets as ipw
@@ -32,11 +33,41 @@ from tests.widgets.helpers import context
 SVG = "data:image/svg+xml;base64,PHN2Zy8+"
 
 
+class _Page:
+    """A comm to one page that keeps what the kernel sends it (whatever comm the session has
+    set up: a kernel-less comm would send nothing, and every assertion here would pass)."""
+
+    kernel = "recording"
+
+    def __init__(self, comm_id: str):
+        self.comm_id, self.sent = comm_id, []
+
+    def send(self, data=None, metadata=None, buffers=None) -> None:
+        self.sent.append(data)
+
+    def on_msg(self, callback) -> None:
+        pass
+
+    def close(self, *args, **kwargs) -> None:
+        pass
+
+
+_RECORDED: list[ipw.Widget] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_recorded() -> Iterator[None]:
+    yield
+    while _RECORDED:
+        _RECORDED.pop().close()
+
+
 def sent_by(widget: ipw.Widget) -> list[dict]:
     """Record every comm message ``widget`` sends to the pages from now on."""
-    sent: list[dict] = []
-    widget.comm.publish_msg = lambda msg_type, data=None, metadata=None, buffers=None, **_: sent.append(data)
-    return sent
+    page = _Page(widget.model_id)
+    widget.comm = page
+    _RECORDED.append(widget)
+    return page.sent
 
 
 def page_update(widget: ipw.Widget, state: dict[str, Any]) -> list[dict]:
