@@ -39,7 +39,7 @@ from netedu.widgets import QuizContext, QuizWidget, SafeHTML
 from netedu.widgets.calls import build_call
 from netedu.widgets.explorers.common import chart_warmup
 from netedu.widgets.guard import friendly
-from netedu.widgets.shared import VBox
+from netedu.widgets.shared import Button, VBox
 
 __all__ = ["PlayerWidget"]
 
@@ -225,7 +225,7 @@ class PlayerWidget(VBox):
 
     def _review(self, button: str, tooltip: str, label: str, mode: str) -> VBox:
         """A button that opens a quiz over the whole course in review or spaced mode."""
-        start = ipw.Button(description=button, tooltip=tooltip)
+        start = Button(description=button, tooltip=tooltip)
         start.add_class(f"netedu-{mode}-start")
         slot = VBox([start])
 

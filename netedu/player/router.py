@@ -8,13 +8,19 @@ from typing import Any
 import anywidget
 import traitlets
 
+from netedu.widgets.inputs import PageInputs
+from netedu.widgets.shared import plain_layout
+
 __all__ = ["RouterWidget"]
 
 _HERE = Path(__file__).parent
 
 
-class RouterWidget(anywidget.AnyWidget):
-    """Invisible, apart from a notice when the connection to the kernel is lost."""
+class RouterWidget(PageInputs, anywidget.AnyWidget):
+    """Invisible, apart from a notice when the connection to the kernel is lost. The page sets
+    only ``url`` (back, forward, an in-player link)."""
+
+    page_inputs = ("url",)
 
     _esm = _HERE / "router.js"
     _css = _HERE / "player.css"
@@ -24,6 +30,7 @@ class RouterWidget(anywidget.AnyWidget):
     focus = traitlets.Unicode("", help="Id of the element to focus once the view is shown.").tag(sync=True)
 
     def __init__(self, **kwargs: Any):
+        kwargs.setdefault("layout", plain_layout())
         super().__init__(**kwargs)
         self.on_msg(self._on_custom_msg)
 

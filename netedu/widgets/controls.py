@@ -8,6 +8,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from netedu.widgets.inputs import PageInputs
 from netedu.widgets.shared import plain_layout
 
 __all__ = ["ControlWidget"]
@@ -15,13 +16,14 @@ __all__ = ["ControlWidget"]
 _HERE = Path(__file__).parent
 
 
-class ControlWidget(anywidget.AnyWidget):
+class ControlWidget(PageInputs, anywidget.AnyWidget):
     """``controls.js`` renders every kind (``kind`` says which); ``controls.css`` styles them.
 
     anywidget injects a class's stylesheet once per anywidget id, and gives each class its own
     id; the control classes share one, so a page of 300 questions of six kinds holds the
     stylesheet once. Both files are loaded from their paths, so ``ANYWIDGET_HMR=1`` reloads
-    them while you edit.
+    them while you edit. The page may set only a control's :attr:`page_inputs` (none for a
+    form, whose values come with its submit request).
     """
 
     _esm = _HERE / "controls.js"

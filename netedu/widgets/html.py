@@ -6,13 +6,15 @@ import ipywidgets as ipw
 import traitlets
 
 from netedu.render import sanitize
+from netedu.widgets.inputs import PageInputs
 from netedu.widgets.shared import plain_html_style, plain_layout
 
 __all__ = ["SafeHTML"]
 
 
-class SafeHTML(ipw.HTML):
-    """An ``ipywidgets.HTML`` whose value always passes :func:`netedu.render.sanitize`.
+class SafeHTML(PageInputs, ipw.HTML):
+    """An ``ipywidgets.HTML`` whose value always passes :func:`netedu.render.sanitize`; the page
+    cannot set anything in it (:class:`~netedu.widgets.inputs.PageInputs`).
 
     >>> SafeHTML('<b onclick="steal()">hi</b>').value
     '<b>hi</b>'

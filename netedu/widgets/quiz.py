@@ -20,7 +20,7 @@ from netedu.widgets.context import QuizContext
 from netedu.widgets.guard import friendly
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.question import Mode, QuestionWidget
-from netedu.widgets.shared import HBox, VBox, auto_width
+from netedu.widgets.shared import Button, HBox, VBox, auto_width
 
 __all__ = ["QuizWidget"]
 
@@ -86,9 +86,9 @@ class QuizWidget(VBox):
         self._timer = SafeHTML()
         self._timer.add_class("netedu-timer")
         self._slot = VBox()
-        self.previous_button = ipw.Button(description="Previous question", tooltip="Previous question", layout=auto_width())
-        self.next_button = ipw.Button(description="Next question", tooltip="Next question", layout=auto_width())
-        self.finish_button = ipw.Button(description="Finish exam", tooltip="Finish exam", layout=auto_width())
+        self.previous_button = Button(description="Previous question", tooltip="Previous question", layout=auto_width())
+        self.next_button = Button(description="Next question", tooltip="Next question", layout=auto_width())
+        self.finish_button = Button(description="Finish exam", tooltip="Finish exam", layout=auto_width())
         for button, name in ((self.previous_button, "previous"), (self.next_button, "next"), (self.finish_button, "finish")):
             button.add_class(f"netedu-{name}")
         self.previous_button.on_click(self._on_previous)

@@ -43,6 +43,11 @@ class ResponseWidget(ControlWidget):
     #: The traits holding this kind's answer; a submit request from the page carries them.
     answer_traits: tuple[str, ...] = ()
 
+    @property
+    def page_inputs(self) -> tuple[str, ...]:  # type: ignore[override]
+        """The page may set the answer and nothing else (never the question, options or marks)."""
+        return self.answer_traits
+
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
         self._submit_handlers: list[Callable[[], None]] = []

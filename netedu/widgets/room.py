@@ -8,21 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import anywidget
-import ipywidgets as ipw
 import traitlets
 
 from netedu.content.questions import Question
 from netedu.learning.room import default_since, tally, tally_html
 from netedu.store.protocol import Store
 from netedu.widgets.html import SafeHTML
-from netedu.widgets.shared import HBox, VBox, auto_width
+from netedu.widgets.inputs import PageInputs
+from netedu.widgets.shared import Button, HBox, VBox, auto_width, plain_layout
 
 __all__ = ["RoomPanel", "Ticker"]
 
 log = logging.getLogger("netedu")
 
 
-class Ticker(anywidget.AnyWidget):
+class Ticker(PageInputs, anywidget.AnyWidget):
     """Asks the kernel to refresh every ``interval_ms`` while ``active`` and the page is visible:
     the page drives the refresh, so nothing runs once the educator has closed it."""
 
@@ -31,12 +31,13 @@ class Ticker(anywidget.AnyWidget):
     interval_ms = traitlets.Int(2000, help="How often to ask, in milliseconds.").tag(sync=True)
 
     def __init__(self, on_tick, **kwargs: Any):
+        kwargs.setdefault("layout", plain_layout())
         super().__init__(**kwargs)
         self.on_msg(lambda _w, content, _b: on_tick() if isinstance(content, dict) and content.get("event") == "tick" else None)
 
 
-def _button(text: str, cls: str) -> ipw.Button:
-    button = ipw.Button(description=text, layout=auto_width())
+def _button(text: str, cls: str) -> Button:
+    button = Button(description=text, layout=auto_width())
     button.add_class("netedu-room-button")
     button.add_class(cls)
     return button

@@ -33,6 +33,8 @@ class Kernel:
     def __init__(self, ws, session: str):
         self.ws, self.session = ws, session
         self.models: dict[str, dict] = {}  # comm id -> state
+        self.heard: dict[str, list[dict]] = {}  # msg id -> every message the kernel sent in reply to it
+        self.received: list[dict] = []  # every message, in order
         # msg id -> (replies so far, future, whether a *_reply must arrive besides the idle status)
         self._waiting: dict[str, tuple[list[dict], asyncio.Future, bool]] = {}
         self._reader = asyncio.ensure_future(self._read())
@@ -46,11 +48,11 @@ class Kernel:
             raise RuntimeError(f"the server did not accept the {PROTOCOL} websocket protocol")
         return cls(ws, session)
 
-    def _msg(self, msg_type: str, content: dict) -> tuple[str, bytes]:
+    def _msg(self, msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> tuple[str, bytes]:
         msg_id = uuid.uuid4().hex
         header = {"msg_id": msg_id, "msg_type": msg_type, "session": self.session, "username": "bench", "date": "", "version": "5.3"}
-        parts = [json.dumps(part).encode() for part in (header, {}, {}, content)]
-        return msg_id, serialize_msg_to_ws_v1(parts, "shell")
+        parts = [json.dumps(part).encode() for part in (header, {}, metadata or {}, content)]
+        return msg_id, serialize_msg_to_ws_v1(parts, channel)
 
     @staticmethod
     def _decode(raw: bytes) -> dict:
@@ -75,7 +77,9 @@ class Kernel:
                 return
             msg = self._decode(raw)
             self._track(msg)
+            self.received.append(msg)
             parent = msg.get("parent_header", {}).get("msg_id")
+            self.heard.setdefault(parent, []).append(msg)
             if parent in self._waiting:
                 replies, done, needs_reply = self._waiting[parent]
                 replies.append(msg)
@@ -86,16 +90,30 @@ class Kernel:
                 if idle and replied and not done.done():
                     done.set_result(replies)
 
-    async def request(self, msg_type: str, content: dict) -> list[dict]:
+    async def request(self, msg_type: str, content: dict, *, timeout: float = TIMEOUT) -> list[dict]:
         """Send one message; collect what comes back until the kernel is idle after it."""
         msg_id, frame = self._msg(msg_type, content)
         done = asyncio.get_running_loop().create_future()
         self._waiting[msg_id] = ([], done, msg_type.endswith("_request"))
         await self.ws.write_message(frame, binary=True)
         try:
-            return await asyncio.wait_for(done, TIMEOUT)
+            return await asyncio.wait_for(done, timeout)
         finally:
             del self._waiting[msg_id]
+
+    async def send(self, msg_type: str, content: dict, *, channel: str = "shell", metadata: dict | None = None) -> str:
+        """Send one message without waiting for anything; its id keys :attr:`heard`."""
+        msg_id, frame = self._msg(msg_type, content, channel, metadata)
+        await self.ws.write_message(frame, binary=True)
+        return msg_id
+
+    async def alive(self, timeout: float = 30.0) -> bool:
+        """Whether the kernel still answers (a kernel_info_request)."""
+        try:
+            replies = await self.request("kernel_info_request", {}, timeout=timeout)
+        except (asyncio.TimeoutError, ConnectionError):
+            return False
+        return any(r["msg_type"] == "kernel_info_reply" for r in replies)
 
     def _track(self, msg: dict) -> None:
         content = msg.get("content", {})
@@ -124,9 +142,11 @@ class Kernel:
 
 
 class Learner:
-    def __init__(self, base: str):
+    """One browser, without the browser: its cookies, the pages it opens and their kernels."""
+
+    def __init__(self, base: str, cookies: dict[str, str] | None = None):
         self.base = base
-        self.cookies: dict[str, str] = {}
+        self.cookies: dict[str, str] = dict(cookies or {})
         self.http = AsyncHTTPClient(force_instance=True, defaults={"request_timeout": TIMEOUT, "connect_timeout": TIMEOUT})
 
     @property

@@ -8,7 +8,7 @@ import ipywidgets as ipw
 
 from netedu.render import escape
 from netedu.widgets.response import ChoiceResponse
-from netedu.widgets.shared import HBox
+from netedu.widgets.shared import HBox, Layout, Output
 
 __all__ = ["PLOTLY_MIME", "CheckboxGroups", "chart_warmup", "chooser", "show_figure"]
 
@@ -48,7 +48,7 @@ def chart_warmup() -> ipw.Output:
         ],
         "layout": {"width": 320, "height": 240, "legend": {"orientation": "h"}, "xaxis": {"title": {"text": "x"}}},
     }
-    output = ipw.Output(layout=ipw.Layout(display="none"))
+    output = Output(layout=Layout(display="none"))
     output.add_class("netedu-chart-warmup")
     show_figure(output, figure, "")
     return output

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.evidence_explorer import (
     CLASS_NAMES,
     GRADE_NAMES,
@@ -21,7 +19,7 @@ from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import CheckboxGroups, show_figure
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ChoiceResponse
-from netedu.widgets.shared import VBox
+from netedu.widgets.shared import Output, VBox
 from netedu.words import plural
 
 __all__ = ["EvidenceExplorerWidget"]
@@ -48,7 +46,7 @@ class EvidenceExplorerWidget(VBox):
         intro = SafeHTML(
             "<p><strong>Evidence explorer.</strong> The trials behind NET drug treatment: filter by site, grade and drug class.</p>"
         )
-        self.chart = ipw.Output()
+        self.chart = Output()
         self.chart.add_class("netedu-chart")
         self.table = SafeHTML()
         super().__init__([intro, self.picker, self.chart, self.table], **kwargs)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.incidence_trends import IncidenceRow, chart_figure, charts, table_html
 from netedu.widgets.context import QuizContext
 from netedu.widgets.explorers.common import chooser, show_figure
 from netedu.widgets.html import SafeHTML
-from netedu.widgets.shared import VBox
+from netedu.widgets.shared import Output, VBox
 
 __all__ = ["IncidenceTrendsWidget"]
 
@@ -27,7 +25,7 @@ class IncidenceTrendsWidget(VBox):
             ((f"c{i}", c.title) for i, c in enumerate(self.charts)),
             self._on_choose,
         )
-        self.plot = ipw.Output()
+        self.plot = Output()
         self.plot.add_class("netedu-chart")
         self.table = SafeHTML()
         super().__init__([self.choice, self.plot, self.table], **kwargs)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-import ipywidgets as ipw
-
 from netedu.explorers.ki67_counting import MicroscopeField, evaluate, make_field, picture_html
 from netedu.learning.seeded import seeded_rng
 from netedu.widgets.context import QuizContext
 from netedu.widgets.form import FormWidget
 from netedu.widgets.html import SafeHTML
-from netedu.widgets.shared import VBox
+from netedu.widgets.shared import Button, VBox
 
 __all__ = ["Ki67CountingWidget"]
 
@@ -33,7 +31,7 @@ class Ki67CountingWidget(VBox):
             submit_label="Compare with the count",
         )
         self.form.on_submit(lambda values: self.form.show(evaluate(self.field, values, self.ctx.references)))
-        self.new_button = ipw.Button(description="Show me another field", tooltip="Show me another field")
+        self.new_button = Button(description="Show me another field", tooltip="Show me another field")
         self.new_button.add_class("netedu-secondary")
         self.new_button.on_click(lambda _b: self.new_field())
         super().__init__([self._picture, self.form, self.new_button], **kwargs)
