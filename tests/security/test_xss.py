@@ -38,7 +38,7 @@ def test_numeric_and_text_answers(page: Page, secure_app) -> None:
     box.fill(f"5 {END}")
     box.press("Enter")
     question = page.locator(".netedu-inline-question").filter(has=box)
-    expect(question.locator(".netedu-input-error")).to_contain_text(END)
+    expect(question.locator(".netedu-input-error")).to_contain_text(END, timeout=FIRST_LOAD)  # after every earlier submit
     hook.assert_clean("numeric answers")
     assert secure_app.rows() == rows, "no payload was recorded as an answer"
 
@@ -179,8 +179,8 @@ def test_the_educators_room_panel(browser: Browser, secure_app) -> None:
         for i in range(panels.count()):
             panel = panels.nth(i)
             panel.get_by_role("button", name="Show the room's answers").click()
-            expect(panel.locator(".netedu-room-results")).to_contain_text("answered")
+            expect(panel.locator(".netedu-room-results")).to_contain_text("answered", timeout=30_000)
             panel.get_by_role("button", name="Mark the right answer").click()
-        expect(panels.first.locator(".netedu-room-results")).to_contain_text("no longer fit the question")
+        expect(panels.first.locator(".netedu-room-results")).to_contain_text("no longer fit the question", timeout=30_000)
         hook.assert_clean(f"educator's room panels on {topic}")
     context.close()
