@@ -194,8 +194,10 @@ class LearnerPageHandler(TornadoVoilaHandler):
 class OwnedKernelWebsocketHandler(VoilaKernelWebsocketHandler):
     """A kernel's websocket, for its learner's page only; widget comms only."""
 
-    #: The comm targets a page may open (ipywidgets' own: the widget manager and its control).
-    COMM_TARGETS = frozenset({"jupyter.widget", "jupyter.widget.control"})
+    #: The comm targets a page may open: ipywidgets' control comm, which fetches the widgets'
+    #: states. Widgets are created by the kernel only (a page opening a ``jupyter.widget`` comm
+    #: would make the kernel build any widget class the page names).
+    COMM_TARGETS = frozenset({"jupyter.widget.control"})
 
     async def pre_get(self) -> None:
         _own_kernel(self, self.kernel_id)
