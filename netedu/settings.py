@@ -27,11 +27,15 @@ __all__ = [
     "HUB_USER_ENV",
     "LEARNER_ENV",
     "NOTEBOOK_API",
+    "NOT_SAVED_NOTICE",
+    "NO_STORE_ENV",
     "PLAYER_NOTEBOOK",
     "REQUEST_COOKIE_ENV",
     "ROOT_ENV",
+    "SERVED_ENV",
     "STORE_SOCKET_ENV",
     "anki_download",
+    "answers_saved",
     "database_url",
     "find_root",
 ]
@@ -51,6 +55,9 @@ DISCLAIMER = (
 )
 DISCLAIMER_LEAD = "Educational, not medical advice."
 
+#: Shown on every page of a course served with ``netedu serve --no-store``.
+NOT_SAVED_NOTICE = "Demo mode: answers are not saved. They are kept only until the server stops."
+
 # --- the server ----------------------------------------------------------------------------
 
 DEFAULT_HOST = "127.0.0.1"
@@ -67,6 +74,10 @@ DATABASE_URL_ENV = "NETEDU_DATABASE_URL"
 EDUCATOR_KEY_ENV = "NETEDU_EDUCATOR_KEY"
 #: The educator key's SHA-256, which ``netedu serve`` hands its kernels.
 EDUCATOR_KEY_HASH_ENV = "NETEDU_EDUCATOR_KEY_SHA256"
+#: "1" in the kernels of a course served by ``netedu serve`` (there, every page has a learner).
+SERVED_ENV = "NETEDU_SERVED"
+#: "1" when ``netedu serve --no-store`` keeps answers only in the server's memory (a demo).
+NO_STORE_ENV = "NETEDU_NO_STORE"
 #: "1" when the server offers the Anki deck download.
 ANKI_ENV = "NETEDU_ANKI_DOWNLOAD"
 #: Set by ``netedu serve`` for its kernels: the socket of the server's progress store.
@@ -122,3 +133,8 @@ def database_url() -> str:
 def anki_download() -> bool:
     """Whether the server this kernel belongs to offers the Anki deck download."""
     return os.environ.get(ANKI_ENV) == "1"
+
+
+def answers_saved() -> bool:
+    """Whether answers are kept in a database (``False`` under ``netedu serve --no-store``)."""
+    return os.environ.get(NO_STORE_ENV) != "1"
