@@ -18,7 +18,7 @@ from netedu.content import ContentError, load_content
 from netedu.export.anki import ANKI_FILE_NAME
 from netedu.server.decks import DeckCache
 from netedu.server.identity import EDUCATOR_COOKIE, LEARNER_COOKIE, is_educator, key_hash, new_learner_token
-from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, EDUCATOR_KEY_HASH_ENV, PLAYER_NOTEBOOK
+from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, EDUCATOR_KEY_HASH_ENV, NOT_SAVED_NOTICE, PLAYER_NOTEBOOK, answers_saved
 
 __all__ = [
     "AnkiDeckHandler",
@@ -73,7 +73,8 @@ class PlayerRedirect(tornado.web.RequestHandler):
 
 
 def _page(name: str, **values: Any) -> str:
-    return _JINJA.get_template(name).render(disclaimer=DISCLAIMER, disclaimer_lead=DISCLAIMER_LEAD, **values)
+    not_saved = "" if answers_saved() else NOT_SAVED_NOTICE  # netedu serve --no-store: every page says so
+    return _JINJA.get_template(name).render(disclaimer=DISCLAIMER, disclaimer_lead=DISCLAIMER_LEAD, not_saved=not_saved, **values)
 
 
 class CourseMapHandler(_SecureHeaders):
