@@ -34,8 +34,9 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}/"
 
     @classmethod
-    def netedu(cls, root: Path, **kwargs) -> Server:
-        return cls([sys.executable, "-m", "netedu", "--root", str(root), "serve", "--port", "{port}"], **kwargs)
+    def netedu(cls, root: Path, options: tuple[str, ...] = (), **kwargs) -> Server:
+        """``netedu serve`` for the course at ``root``, with ``options`` (e.g. ``("--no-store",)``)."""
+        return cls([sys.executable, "-m", "netedu", "--root", str(root), "serve", "--port", "{port}", *options], **kwargs)
 
     def start(self, timeout: float = 90, ready_path: str | None = None) -> Server:
         ready_path = self.ready_path if ready_path is None else ready_path
