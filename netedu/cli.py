@@ -10,6 +10,7 @@ from pathlib import Path
 
 from netedu.content import ContentError, load_content, validate_content
 from netedu.settings import DEFAULT_HOST, DEFAULT_POOL_SIZE, DEFAULT_PORT, PLAYER_NOTEBOOK, find_root
+from netedu.store.failures import StoreUnavailable
 
 __all__ = ["main", "stats"]
 
@@ -116,7 +117,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
             fork=args.fork,
             refill=args.refill,
             max_kernels=args.max_kernels,
+            save_answers=args.store,
         )
+    except StoreUnavailable as err:
+        print(
+            f"netedu serve: {err}\nNothing is served: fix the location or its permissions, or give another --database-url "
+            "(--no-store serves a demo whose answers are not saved).",
+            file=sys.stderr,
+        )
+        return 1
     except ValueError as err:
         print(f"netedu serve: {err}", file=sys.stderr)
         return 2
@@ -165,7 +174,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--database-url",
         help="where progress is kept: a SQLAlchemy URL, e.g. postgresql://user@host/netedu "
-        "(default: $NETEDU_DATABASE_URL, else a SQLite file in your user data folder)",
+        "(default: $NETEDU_DATABASE_URL, else a SQLite file in your user data folder). "
+        "It is opened before the server starts; if it cannot be, nothing is served (exit status 1)",
+    )
+    p.add_argument(
+        "--no-store",
+        dest="store",
+        action="store_false",
+        help="a demo: keep answers only in the server's memory, lost when it stops (every page says so)",
     )
     p.add_argument(
         "--pool-size",

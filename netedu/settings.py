@@ -26,12 +26,15 @@ __all__ = [
     "HUB_USER_ENV",
     "LEARNER_ENV",
     "NOTEBOOK_API",
+    "NOT_SAVED_NOTICE",
+    "NO_STORE_ENV",
     "PLAYER_NOTEBOOK",
     "KERNEL_SECRET_ENV",
     "ROOT_ENV",
     "SERVED_ENV",
     "STORE_SOCKET_ENV",
     "anki_download",
+    "answers_saved",
     "database_url",
     "find_root",
 ]
@@ -50,6 +53,9 @@ DISCLAIMER = (
     "Follow your local guidelines and the clinical team responsible for the patient."
 )
 DISCLAIMER_LEAD = "Educational, not medical advice."
+
+#: Shown on every page of a course served with ``netedu serve --no-store``.
+NOT_SAVED_NOTICE = "Demo mode: answers are not saved. They are kept only until the server stops."
 
 # --- the server ----------------------------------------------------------------------------
 
@@ -70,6 +76,8 @@ SERVED_ENV = "NETEDU_SERVED"
 #: Set by ``netedu serve`` in each kernel it starts: the secret the kernel presents to fetch its
 #: learner's request information (``/voila/query/<kernel id>``), which only it may read.
 KERNEL_SECRET_ENV = "NETEDU_KERNEL_SECRET"
+#: "1" when ``netedu serve --no-store`` keeps answers only in the server's memory (a demo).
+NO_STORE_ENV = "NETEDU_NO_STORE"
 #: "1" when the server offers the Anki deck download.
 ANKI_ENV = "NETEDU_ANKI_DOWNLOAD"
 #: Set by ``netedu serve`` for its kernels: the socket of the server's progress store.
@@ -123,3 +131,8 @@ def database_url() -> str:
 def anki_download() -> bool:
     """Whether the server this kernel belongs to offers the Anki deck download."""
     return os.environ.get(ANKI_ENV) == "1"
+
+
+def answers_saved() -> bool:
+    """Whether answers are kept in a database (``False`` under ``netedu serve --no-store``)."""
+    return os.environ.get(NO_STORE_ENV) != "1"

@@ -89,4 +89,38 @@ def test_serve_passes_its_kernel_options_on(monkeypatch, course: Path) -> None:
     assert main(["--root", str(course), "serve", "--pool-size", "7", "--no-fork", "--refill", "fixed"]) == 0
     assert (seen["pool_size"], seen["fork"], seen["refill"]) == (7, False, "fixed")
     assert main(["--root", str(course), "serve"]) == 0
-    assert (seen["fork"], seen["refill"]) == (True, "quiet")
+    assert (seen["fork"], seen["refill"], seen["save_answers"]) == (True, "quiet", True)
+    assert main(["--root", str(course), "serve", "--no-store"]) == 0
+    assert seen["save_answers"] is False
+
+
+def _serve_exits(course: Path, url: str) -> tuple[subprocess.CompletedProcess, int]:
+    from tests.support.server import free_port
+
+    port = free_port()
+    done = run("--root", str(course), "serve", "--port", str(port), "--database-url", url, cwd=course)
+    return done, port
+
+
+def test_serve_with_a_database_it_cannot_create_exits_1_before_listening_saying_where_and_why(course: Path, tmp_path: Path) -> None:
+    import socket
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the database's folder should be")
+    url = f"sqlite:///{blocker / 'progress' / 'progress.sqlite'}"
+    done, port = _serve_exits(course, url)
+    assert done.returncode == 1, done.stderr
+    first = done.stderr.splitlines()[0]
+    assert first == f"netedu serve: cannot open the progress store at {url}: NotADirectoryError: Not a directory"
+    assert "Traceback" not in done.stderr and "netedu is serving" not in done.stdout
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0  # it never listened
+
+
+def test_serve_never_prints_the_database_password(course: Path) -> None:
+    done, _ = _serve_exits(course, "postgresql://teacher:hunter2-secret@127.0.0.1:1/netedu")
+    assert done.returncode == 1, done.stderr
+    assert "hunter2" not in done.stderr + done.stdout
+    assert "cannot open the progress store at postgresql+psycopg://teacher:***@127.0.0.1:1/netedu: OperationalError" in done.stderr or (
+        "cannot open the progress store at postgresql://teacher:***@127.0.0.1:1/netedu:" in done.stderr
+    )

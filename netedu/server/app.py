@@ -62,12 +62,14 @@ from netedu.settings import (
     DEFAULT_PORT,
     EDUCATOR_KEY_ENV,
     FORK_KERNELS_ENV,
+    NO_STORE_ENV,
+    NOT_SAVED_NOTICE,
     PLAYER_NOTEBOOK,
     ROOT_ENV,
     SERVED_ENV,
     STORE_SOCKET_ENV,
 )
-from netedu.store import open_store
+from netedu.store import MemoryStore, open_store
 
 __all__ = ["SHARE", "STATIC", "NeteduVoila", "serve"]
 
@@ -238,6 +240,7 @@ def serve(
     refill: str = "quiet",
     max_kernels: int = 0,
     notebook_dir: Path | None = None,
+    save_answers: bool = True,
 ) -> None:
     """Run the course app until interrupted (Ctrl+C or SIGTERM).
 
@@ -247,7 +250,12 @@ def serve(
     :class:`~netedu.server.kernels.manager.NeteduKernelManager`; ``max_kernels``: learner kernels
     at most (0: as many as the machine's memory allows). ``notebook_dir``: the folder
     whose notebooks are served (default: the course's ``notebooks/``; the benchmarks serve the
-    whole checkout)."""
+    whole checkout).
+
+    The progress store is opened, migrated and proven to take a write before the server
+    listens: if it cannot be, :class:`~netedu.store.failures.StoreUnavailable` says why and
+    nothing is served. ``save_answers=False`` (``--no-store``, a demo) keeps answers in the
+    server's memory only, and every page says so."""
     # Kernels inherit the environment: they find the course, the progress store, netedu's
     # Voila templates, and the address to fetch their learner's request information from.
     os.environ[ROOT_ENV] = str(root)
@@ -258,8 +266,11 @@ def serve(
         raise ValueError(f"the educator key must be at least {MIN_KEY_LENGTH} characters long")
     if max_kernels < 0:
         raise ValueError("--max-kernels must be 0 (as many as the machine's memory allows) or more")
-    os.environ.pop(EDUCATOR_KEY_ENV, None)  # kernels never see it
+    # The server holds the one progress store; its kernels reach it through a local socket.
+    store = open_store(database_url, check_writes=True) if save_answers else MemoryStore()
     os.environ[SERVED_ENV] = "1"  # every page of a served course has its learner
+    os.environ[NO_STORE_ENV] = "0" if save_answers else "1"
+    os.environ.pop(EDUCATOR_KEY_ENV, None)  # kernels never see it
     if database_url:
         os.environ[DATABASE_URL_ENV] = database_url
     if host not in ("0.0.0.0", "::", ""):
@@ -267,8 +278,6 @@ def serve(
     jupyter_path = os.environ.get("JUPYTER_PATH")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(SHARE), jupyter_path) if p)
     os.environ[FORK_KERNELS_ENV] = "1" if fork else "0"
-    # The server holds the one progress store; its kernels reach it through a local socket.
-    store = open_store(database_url)
     service = StoreService(store)
     os.environ[STORE_SOCKET_ENV] = service.path
     # Kernels take turns for background work (building the views learners will open next).
@@ -277,6 +286,9 @@ def serve(
     config.NeteduVoila.educator_key_hash = key_hash(key)
     if notebook_dir is not None:
         config.Voila.root_dir = str(notebook_dir)
+    if not save_answers:  # every page says so
+        resources = dict(config.VoilaConfiguration.resources)
+        config.VoilaConfiguration.resources = {**resources, "netedu": {**resources.get("netedu", {}), "not_saved": NOT_SAVED_NOTICE}}
     app = NeteduVoila(config=config)
     app.initialize(argv=[])
     shown_host = f"[{host}]" if ":" in host else host

@@ -35,7 +35,7 @@ from netedu.server.identity import (
     valid_learner_token,
 )
 from netedu.server.kernels.owners import KernelOwners, requesting_learner
-from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, PLAYER_NOTEBOOK
+from netedu.settings import DISCLAIMER, DISCLAIMER_LEAD, NOT_SAVED_NOTICE, PLAYER_NOTEBOOK, answers_saved
 
 __all__ = [
     "SECURE_HEADERS",
@@ -284,7 +284,8 @@ class PlayerRedirect(_SecureHeaders):
 
 
 def _page(name: str, **values: Any) -> str:
-    return _JINJA.get_template(name).render(disclaimer=DISCLAIMER, disclaimer_lead=DISCLAIMER_LEAD, **values)
+    not_saved = "" if answers_saved() else NOT_SAVED_NOTICE  # netedu serve --no-store: every page says so
+    return _JINJA.get_template(name).render(disclaimer=DISCLAIMER, disclaimer_lead=DISCLAIMER_LEAD, not_saved=not_saved, **values)
 
 
 class CourseMapHandler(_SecureHeaders):

@@ -20,6 +20,7 @@ from tornado.iostream import IOStream, StreamClosedError
 from tornado.netutil import bind_unix_socket
 from tornado.tcpserver import TCPServer
 
+from netedu.store.failures import describe
 from netedu.store.protocol import Store
 from netedu.store.remote import METHODS, decode, encode
 
@@ -60,17 +61,29 @@ class StoreService(TCPServer):
                 line = await stream.read_until(b"\n", max_bytes=MAX_LINE)
             except StreamClosedError:
                 return
+            request = None
             try:
                 request = json.loads(line)
                 result = await loop.run_in_executor(self.pool, self._call, request["method"], request.get("args", []))
                 reply = {"result": encode(result)}
             except Exception as err:  # the kernel's widget says the answer was not saved
-                log.exception("netedu: the progress store failed to answer a kernel")
+                self._log_failure(request, err)
                 reply = {"error": f"the progress store failed: {type(err).__name__}"}
             try:
                 await stream.write(json.dumps(reply).encode() + b"\n")
             except StreamClosedError:
                 return
+
+    @staticmethod
+    def _log_failure(request: Any, err: Exception) -> None:
+        """One line saying what failed, without the SQL, its values or a file path (the
+        traceback at debug level); a failure that is not the database's is a bug: traceback."""
+        method = request.get("method") if isinstance(request, dict) else None
+        if isinstance(err, OSError) or type(err).__module__.startswith("sqlalchemy"):
+            log.error("netedu: the progress store could not %s: %s", method or "answer", describe(err))
+            log.debug("netedu: the store's failure in full", exc_info=err)
+        else:
+            log.exception("netedu: the progress store failed to answer a kernel (%s)", method)
 
     def close(self) -> None:
         self.stop()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import os
 
-from netedu.settings import STORE_SOCKET_ENV, database_url
+from netedu.settings import SERVED_ENV, STORE_SOCKET_ENV, database_url
+from netedu.store.failures import StoreUnavailable, describe
 from netedu.store.memory import MemoryStore
 from netedu.store.protocol import Store
 
@@ -16,30 +17,55 @@ log = logging.getLogger("netedu")
 _default: Store | None = None
 
 
-def open_store(url: str | None = None) -> Store:
-    """A SQL store at ``url`` (default: :func:`netedu.settings.database_url`)."""
-    from netedu.store.sql import SqlStore  # SQLAlchemy loads only when a store is opened
+def open_store(url: str | None = None, *, check_writes: bool = False) -> Store:
+    """A SQL store at ``url`` (default: :func:`netedu.settings.database_url`), its migrations
+    run; with ``check_writes``, also proven to take a write. :class:`StoreUnavailable` naming
+    the URL (password hidden) and the reason if it cannot be opened.
 
-    return SqlStore(url or database_url())
+    >>> open_store("sqlite:////proc/no/such/folder/p.sqlite")
+    Traceback (most recent call last):
+    ...
+    netedu.store.failures.StoreUnavailable: cannot open the progress store at sqlite:////proc/no/such/folder/p.sqlite: FileNotFoundError: No such file or directory
+    """
+    from netedu.store.sql import SqlStore, safe_url  # SQLAlchemy loads only when a store is opened
+
+    url = url or database_url()
+    store = None
+    try:
+        store = SqlStore(url)
+        if check_writes:
+            store.check_writable()
+    except Exception as err:
+        if store is not None:
+            store.close()
+        raise StoreUnavailable(f"cannot open the progress store at {safe_url(url)}: {describe(err)}") from err
+    return store
 
 
 def default_store() -> Store:
     """The progress store, opened on first call: the server's (through the socket it names in
     ``$NETEDU_STORE_SOCKET``) in a kernel of ``netedu serve``, else the database at
-    :func:`netedu.settings.database_url`; this kernel's memory if it cannot be opened (the
-    failure is logged)."""
+    :func:`netedu.settings.database_url`.
+
+    Outside a served course (a notebook in JupyterLab) a database that cannot be opened leaves
+    this kernel's memory (the failure is logged). In a served course there is no such fallback:
+    a learner must never be graded on answers that are silently kept nowhere
+    (:class:`StoreUnavailable`)."""
     global _default
     if _default is None:
-        try:
-            if socket_path := os.environ.get(STORE_SOCKET_ENV):
-                from netedu.store.remote import RemoteStore
+        socket_path = os.environ.get(STORE_SOCKET_ENV)
+        if socket_path:
+            from netedu.store.remote import RemoteStore
 
-                _default = RemoteStore(socket_path)
-            else:
+            _default = RemoteStore(socket_path)
+        elif os.environ.get(SERVED_ENV) == "1":
+            raise StoreUnavailable(f"this kernel of a served course has no progress store (${STORE_SOCKET_ENV} is not set)")
+        else:
+            try:
                 _default = open_store()
-        except Exception:
-            log.exception("netedu: the progress store cannot be opened; answers are kept in memory only")
-            _default = MemoryStore()
+            except StoreUnavailable as err:
+                log.error("netedu: %s; answers are kept in this kernel's memory only", err)
+                _default = MemoryStore()
     return _default
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["AnswerEvent", "latest_per_learner", "parse_stamp", "stamp", "utc_now"]
+__all__ = ["AnswerEvent", "latest_per_learner", "new_event_id", "parse_stamp", "stamp", "utc_now"]
 
 
 def utc_now() -> dt.datetime:
@@ -47,9 +48,19 @@ def parse_stamp(text: str) -> dt.datetime:
     return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
 
 
+def new_event_id() -> str:
+    """A new submission's idempotency key: made once when the learner submits, sent again by
+    every retry, so the store keeps the answer once however often it is sent.
+
+    >>> len(new_event_id()), new_event_id() != new_event_id()
+    (32, True)
+    """
+    return uuid.uuid4().hex
+
+
 @dataclass(frozen=True)
 class AnswerEvent:
-    """One submitted answer."""
+    """One submitted answer (``event_id``: its idempotency key, see :func:`new_event_id`)."""
 
     learner: str
     question_id: str
@@ -60,6 +71,7 @@ class AnswerEvent:
     score: float
     max_score: float
     timestamp: str  # ISO 8601, UTC (see stamp())
+    event_id: str = field(default_factory=new_event_id)  # "" for answers kept before there were ids
 
     @classmethod
     def now(cls, **fields: Any) -> AnswerEvent:

@@ -23,8 +23,13 @@ class MemoryStore(RoundsInState):
     def __init__(self) -> None:
         self.events: list[AnswerEvent] = []
         self._state: dict[tuple[str, str], Any] = {}
+        self._kept: set[str] = set()
 
     def record(self, event: AnswerEvent) -> None:
+        """Keep one answer, once (an ``event_id`` kept already is not kept again)."""
+        if event.event_id and event.event_id in self._kept:
+            return
+        self._kept.add(event.event_id)
         self.events.append(event)
 
     def answers(self, learner: str) -> list[AnswerEvent]:

@@ -4,8 +4,9 @@ Under ``netedu serve`` every learner's kernel would otherwise open its own datab
 about 6 MB of memory per kernel, and for PostgreSQL a connection (or a pool of them) per
 learner. Instead the server keeps the one store (:mod:`netedu.server.store_service`) and each
 kernel reaches it through a Unix socket whose path the server puts in ``NETEDU_STORE_SOCKET``.
-One JSON line each way per call; the connection is kept open and reopened if it drops. A
-failure on the server's side arrives as :class:`RemoteStoreError`, so a widget that cannot
+One JSON line each way per call; the connection is kept open and reopened if it drops (a call
+is sent once more on the new one: an answer too, as the store keeps an ``event_id`` only once).
+A failure on the server's side arrives as :class:`RemoteStoreError`, so a widget that cannot
 save an answer says so, exactly as with a local store.
 """
 
@@ -112,7 +113,7 @@ class RemoteStore:
                     break
                 except (OSError, ValueError) as err:
                     self.close()
-                    if attempt == 2 or method == "record":  # never send an answer twice
+                    if attempt == 2:
                         raise RemoteStoreError(f"the progress store could not be reached ({err})") from err
         if "error" in reply:
             raise RemoteStoreError(reply["error"])

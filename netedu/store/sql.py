@@ -8,7 +8,9 @@ once); any SQLAlchemy URL (e.g. PostgreSQL, for several servers) through
 migrations in :mod:`netedu.store.migrations` when a store opens.
 
 Every write is one statement in a transaction of its own, tried again only when the failure
-certainly left nothing behind (see :func:`may_retry`): an answer is never kept twice.
+certainly left nothing behind (see :func:`may_retry`). Each answer carries its idempotency key
+(``event_id``, unique in the table): an answer sent again, by a retry or after an unknown
+outcome, is taken as already kept, so it is never kept twice.
 """
 
 from __future__ import annotations
@@ -24,19 +26,33 @@ from typing import Any
 from sqlalchemy import Index, String, Text, create_engine, event, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.sql import Executable
 
 from netedu.store import migrations
 from netedu.store.events import AnswerEvent, latest_per_learner, stamp
-from netedu.store.protocol import RoundsInState
+from netedu.store.protocol import ROOM, RoundsInState
 
-__all__ = ["SqlStore", "WriteOutcomeUnknown", "may_retry"]
+__all__ = ["SqlStore", "WriteOutcomeUnknown", "may_retry", "safe_url"]
 
 log = logging.getLogger("netedu")
 #: How often a write that failed safely is tried, and the first pause between (doubling).
 ATTEMPTS, PAUSE = 5, 0.05
+
+
+def safe_url(url: str) -> str:
+    """A database URL fit to print: its password hidden.
+
+    >>> safe_url("postgresql://netedu:s3cret@db.example.org/netedu")
+    'postgresql://netedu:***@db.example.org/netedu'
+    >>> safe_url("not a url")
+    'not a url'
+    """
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads: nothing in it is a password field
+        return url
 
 
 class Base(DeclarativeBase):
@@ -55,10 +71,12 @@ class AnswerRow(Base):
     score: Mapped[float]
     max_score: Mapped[float]
     answered_at: Mapped[str] = mapped_column(String(40))
+    event_id: Mapped[str | None] = mapped_column(String(64))  # NULL: kept before answers had ids
 
     __table_args__ = (
         Index("ix_answers_learner_question", "learner", "question_id", "id"),
         Index("ix_answers_question_time", "question_id", "answered_at"),
+        Index("ux_answers_event_id", "event_id", unique=True),
     )
 
     def to_event(self) -> AnswerEvent:
@@ -66,6 +84,7 @@ class AnswerRow(Base):
             **{name: getattr(self, name) for name in _SAME},
             response=json.loads(self.response),
             timestamp=self.answered_at,
+            event_id=self.event_id or "",
         )
 
 
@@ -147,16 +166,28 @@ def may_retry(err: DBAPIError, dialect: str, *, committing: bool) -> bool:
     return False
 
 
+def _on_conflict_insert(dialect: str, table: type[Base], row: dict[str, Any]) -> Any:
+    """``INSERT ... ON CONFLICT`` into ``table`` (``None`` on a database without it)."""
+    dialects = {"sqlite": sqlite, "postgresql": postgresql}
+    return dialects[dialect].insert(table).values(**row) if dialect in dialects else None
+
+
 def _upsert(dialect: str, row: dict[str, Any]) -> Executable | None:
     """A statement that inserts a learner_state row or updates the one with the same learner and
     key (``None`` on a database without ``INSERT ... ON CONFLICT``)."""
-    dialects = {"sqlite": sqlite, "postgresql": postgresql}
-    if dialect not in dialects:
+    statement = _on_conflict_insert(dialect, StateRow, row)
+    if statement is None:
         return None
-    statement = dialects[dialect].insert(StateRow).values(**row)
     return statement.on_conflict_do_update(
         index_elements=["learner", "key"], set_={"value": statement.excluded.value, "updated_at": statement.excluded.updated_at}
     )
+
+
+def _insert_once(dialect: str, row: dict[str, Any]) -> Executable | None:
+    """A statement that inserts an answer unless one with the same ``event_id`` is kept already
+    (``None`` on a database without ``INSERT ... ON CONFLICT``)."""
+    statement = _on_conflict_insert(dialect, AnswerRow, row)
+    return None if statement is None else statement.on_conflict_do_nothing(index_elements=["event_id"])
 
 
 class SqlStore(RoundsInState):
@@ -180,7 +211,7 @@ class SqlStore(RoundsInState):
         migrations.upgrade(self.engine)
 
     def __repr__(self) -> str:
-        return f"SqlStore({self.engine.url.render_as_string(hide_password=True)!r})"
+        return f"SqlStore({safe_url(self.url)!r})"
 
     def _session(self) -> Session:
         return Session(self.engine)
@@ -207,11 +238,28 @@ class SqlStore(RoundsInState):
 
     # --- answers ---------------------------------------------------------------------------
 
+    def check_writable(self) -> None:
+        """Raise if the database cannot take a write now (a row written, then rolled back)."""
+        probe = {"learner": ROOM, "key": "netedu-write-check", "value": "null", "updated_at": stamp()}
+        with self.engine.execution_options(netedu_write=True).connect() as connection:
+            connection.execute(insert(StateRow).values(**probe))
+            connection.rollback()
+
     def record(self, event: AnswerEvent) -> None:
-        """Keep one answer; raises if it could not be stored (the widget says so)."""
+        """Keep one answer, once: an answer whose ``event_id`` is kept already is not kept again
+        (a retry of a write that did reach the database). Raises if it could not be stored."""
         values = {name: getattr(event, name) for name in _SAME}
-        statement = insert(AnswerRow).values(**values, response=json.dumps(event.response), answered_at=event.timestamp)
-        self._write(lambda connection: connection.execute(statement))
+        values.update(response=json.dumps(event.response), answered_at=event.timestamp, event_id=event.event_id or None)
+        once = _insert_once(self.engine.dialect.name, values)
+        try:
+            self._write(lambda connection: connection.execute(once if once is not None else insert(AnswerRow).values(**values)))
+        except IntegrityError:  # a database without ON CONFLICT: the same answer, kept already?
+            if not event.event_id or not self._kept(event.event_id):
+                raise
+
+    def _kept(self, event_id: str) -> bool:
+        with self._session() as session:
+            return session.scalar(select(AnswerRow.id).where(AnswerRow.event_id == event_id)) is not None
 
     def answers(self, learner: str) -> list[AnswerEvent]:
         """Every answer of ``learner``, oldest first."""

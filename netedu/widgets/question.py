@@ -12,20 +12,21 @@ from netedu.learning.feedback import answer_summary, feedback_for
 from netedu.learning.grading import ResponseError, Verdict, grade
 from netedu.render import escape
 from netedu.store.events import AnswerEvent
+from netedu.store.outbox import outbox_for
 from netedu.widgets.adapters import adapter_for
 from netedu.widgets.context import QuizContext
 from netedu.widgets.guard import friendly
 from netedu.widgets.html import SafeHTML
 from netedu.widgets.response import ResponseWidget
 from netedu.widgets.room import RoomPanel
+from netedu.widgets.saving import NOT_SAVED, SAVED_EXAM, SaveNote, in_kernel_loop
 from netedu.widgets.shared import VBox
 from netedu.words import sentence
 
-__all__ = ["Mode", "QuestionWidget", "SubmitButton"]
+__all__ = ["NOT_SAVED", "Mode", "QuestionWidget", "SubmitButton"]
 
 log = logging.getLogger("netedu")
 Mode = Literal["tutor", "exam", "review", "spaced"]
-NOT_SAVED = "Your answer is shown here but could not be saved. Please tell your instructor; do not reload the page yet."
 
 
 class SubmitButton:
@@ -67,10 +68,13 @@ class QuestionWidget(VBox):
     correct = traitlets.Bool(False, help="Whether the submitted answer was right.")
     score = traitlets.Float(0.0, help="Points earned by the submitted answer.")
     max_score = traitlets.Float(1.0, help="Points available for this question.")
+    saved = traitlets.Bool(False, help="True once the store has the submitted answer (its commit returned).")
 
     def __init__(self, question: Question, ctx: QuizContext, *, mode: Mode = "tutor", label: str = "", **kwargs: Any):
         self.question, self.ctx, self.mode = question, ctx, mode
         self.verdict: Verdict | None = None
+        self.event: AnswerEvent | None = None  # the submitted answer, as the store keeps it
+        self.save_note: SaveNote | None = None  # made when the learner submits
         self.revealed = False
         self.adapter = adapter_for(question, ctx)
         # The control's own button: its request carries the answer on screen. It is never
@@ -82,6 +86,7 @@ class QuestionWidget(VBox):
         self._feedback.add_class("netedu-feedback")
         self.adapter.on_change(self._on_change)
         self.adapter.widget.on_submit(self._on_submit)
+        self.adapter.widget.on_refuse(self._on_refuse)
         children = [self.adapter.widget, self._feedback]
         # On the educator's screen only: the room's answers to this question, live.
         room = ctx.room
@@ -114,6 +119,13 @@ class QuestionWidget(VBox):
         if not self.answered and "netedu-hint-message" in self._feedback.value:
             self._feedback.value = ""  # the learner is acting on the hint
 
+    def _on_refuse(self, message: str) -> None:
+        """The page sent an answer that is not one (e.g. an ordering that is not the list):
+        nothing is graded or saved; the learner is told why."""
+        hint = sentence(message)
+        self.adapter.show_error(hint)
+        self._feedback.value = f'<p class="netedu-hint-message" role="alert">{escape(hint)}</p>'
+
     @friendly
     def _on_submit(self) -> None:
         if self.answered or self.locked:
@@ -121,29 +133,31 @@ class QuestionWidget(VBox):
         try:
             verdict = grade(self.question, self.value)
         except ResponseError as err:
-            hint = sentence(str(err))
-            self.adapter.show_error(hint)
-            self._feedback.value = f'<p class="netedu-hint-message" role="alert">{escape(hint)}</p>'
+            self._on_refuse(str(err))
             return
         self.verdict = verdict
-        saved = self._record(verdict)
+        self.event = self._event(verdict)
+        self.save_note = SaveNote(self.event.event_id, exam=self.mode == "exam")
+        self.save_note.on_retry(self._on_retry)
+        after = self.children.index(self.adapter.widget) + 1
+        self.children = [*self.children[:after], self.save_note, *self.children[after:]]  # beside the answer
+        outbox = outbox_for(self.ctx.store)
+        saved = outbox.send(self.event, on_saved=in_kernel_loop(self._on_saved_later))
         self.adapter.widget.disabled = True
         self.check_button.disabled = True
         if self.mode == "exam":
-            self.check_button.description = "Answer saved"
-            note = "Answer saved. You will see the feedback when you finish." if saved else NOT_SAVED
-            self._feedback.value = f'<p class="netedu-saved">{escape(note)}</p>'  # the live region speaks it
-            self.adapter.widget.announcement = note
+            self._feedback.value = ""
+            self.adapter.widget.announcement = SAVED_EXAM if saved else NOT_SAVED
         else:
             self.check_button.description = "Answer checked"
             self.reveal()
-            if not saved:
-                self._feedback.value += f'<p class="netedu-error" role="alert">{escape(NOT_SAVED)}</p>'
+        self._show_saved(saved)
         self.score = verdict.score
         self.correct, self.answered = verdict.correct, True  # last: observers see the final state
 
-    def _record(self, verdict: Verdict) -> bool:
-        event = AnswerEvent.now(
+    def _event(self, verdict: Verdict) -> AnswerEvent:
+        """The answer as the store keeps it, with its idempotency key (made now, once)."""
+        return AnswerEvent.now(
             learner=self.ctx.learner,
             question_id=self.question.id,
             topic_id=self.ctx.topic_id,
@@ -153,12 +167,24 @@ class QuestionWidget(VBox):
             score=verdict.score,
             max_score=verdict.max_score,
         )
-        try:
-            self.ctx.store.record(event)
-        except Exception:
-            log.exception("netedu: could not record the answer to %s", self.question.id)
-            return False
-        return True
+
+    def _show_saved(self, saved: bool) -> None:
+        if self.save_note is None or self.saved:
+            return
+        self.save_note.show("saved" if saved else "not-saved")
+        if self.mode == "exam":
+            self.check_button.description = "Answer saved" if saved else "Not saved yet"
+        self.saved = saved
+
+    def _on_saved_later(self) -> None:
+        """The outbox's retry got the answer into the store."""
+        self._show_saved(True)
+
+    @friendly
+    def _on_retry(self) -> None:
+        """The learner's **Try saving again**."""
+        if self.event is not None and not self.saved:
+            self._show_saved(outbox_for(self.ctx.store).retry(self.event.event_id))
 
     def submit_pending(self) -> None:
         """Submit an answer the learner gave but did not save (used when an exam ends)."""

@@ -125,6 +125,8 @@ class QuizWidget(VBox):
                 CaseWidget(q, self.ctx, mode=self.mode) if isinstance(q, Case) else QuestionWidget(q, self.ctx, mode=self.mode)
             )
             view.observe(self._on_answered, names=["answered", "score"])
+            for part in getattr(view, "parts", [view]):  # "saved" only once the store has it
+                part.observe(self._on_answered, names="saved")
             if self.finished:
                 view.lock()
                 view.reveal()
@@ -155,7 +157,8 @@ class QuizWidget(VBox):
         if self.finished:
             progress = f"Exam finished: {self.score:g} of {self.max_score:g} points."
         elif self.mode == "exam":
-            progress = f"{self.answered} of {total} answers saved."
+            saved = sum(all(p.saved for p in getattr(v, "parts", [v])) for v in self._views.values() if v.answered)
+            progress = f"{saved} of {total} answers saved." + (f" {self.answered - saved} not saved yet." if self.answered > saved else "")
         elif self.answered == total:
             progress = f"Finished: {self.correct} of {total} correct."
         else:

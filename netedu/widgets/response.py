@@ -9,6 +9,7 @@ from typing import Any
 
 import traitlets
 
+from netedu.learning.grading.arrange import order_problem
 from netedu.render import sanitize
 from netedu.widgets.controls import ControlWidget
 
@@ -51,11 +52,22 @@ class ResponseWidget(ControlWidget):
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
         self._submit_handlers: list[Callable[[], None]] = []
+        self._refuse_handlers: list[Callable[[str], None]] = []
         self.on_msg(self._on_custom_msg)
 
     def on_submit(self, handler: Callable[[], None]) -> None:
         """Call ``handler`` when the learner submits (the button, or Enter in a text box)."""
         self._submit_handlers.append(handler)
+
+    def on_refuse(self, handler: Callable[[str], None]) -> None:
+        """Call ``handler(message)`` when the page submits an answer that is not one (see
+        :meth:`refusal`): nothing is submitted then."""
+        self._refuse_handlers.append(handler)
+
+    def refusal(self, answer: dict) -> str | None:
+        """Why the ``answer`` a submit request carries is not an answer of this kind (``None``:
+        it is, or this kind's traits drop what they do not know and grading says what is missing)."""
+        return None
 
     def submit(self) -> None:
         """Submit as the learner's button does (tests and Python callers)."""
@@ -67,6 +79,11 @@ class ResponseWidget(ControlWidget):
         if isinstance(content, dict) and content.get("event") == "submit":
             answer = content.get("answer")
             if isinstance(answer, dict):
+                why = self.refusal(answer)
+                if why is not None and not self.submit_disabled:
+                    for handler in self._refuse_handlers:
+                        handler(f"this answer could not be read ({why}), so nothing was graded or saved: check it and submit again")
+                    return
                 for name in self.answer_traits:
                     if name in answer:
                         try:
@@ -133,7 +150,12 @@ class OrderingResponse(ResponseWidget):
     @traitlets.validate("order")
     def _permutation(self, proposal: dict) -> list[str]:
         order = list(proposal["value"])
-        return order if sorted(order) == sorted(_keys(self.items)) else list(self.order)
+        return order if order_problem(sorted(_keys(self.items)), order) is None else list(self.order)
+
+    def refusal(self, answer: dict) -> str | None:
+        """A submitted order must list every item once: one that does not is refused, never
+        graded as the order on screen."""
+        return order_problem(sorted(_keys(self.items)), answer["order"]) if "order" in answer else None
 
 
 class MatchingResponse(ResponseWidget):

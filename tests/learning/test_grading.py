@@ -125,9 +125,22 @@ def test_ordering_partial_credit_counts_pairs(content) -> None:
     assert {m.key: m.detail["position"] for m in one_swap.marks}["step-one"] == 2
 
 
-@pytest.mark.parametrize("response", [ORDER[:3], ORDER + ["step-one"], ["x", *ORDER[1:]]])
-def test_ordering_needs_every_item_once(content, response) -> None:
-    with pytest.raises(ResponseError, match="every item"):
+@pytest.mark.parametrize(
+    "response, why",
+    [
+        (ORDER[:3], "lists 3 of the 4 items"),
+        (ORDER + ["step-five"], "1 item that this question does not have"),
+        (["step-one", "step-one", "step-two", "step-three"], "more than once"),
+        (ORDER + ["step-one"], "more than once"),
+        (["x", *ORDER[1:]], "1 item that this question does not have"),
+        ([1, 2, 3, 4], "not a list of the items"),
+        ("step-one", "not a list of the items"),
+        (None, "not a list of the items"),
+        ([], "lists 0 of the 4 items"),
+    ],
+)
+def test_a_malformed_ordering_is_refused_saying_why_never_graded(content, response, why) -> None:
+    with pytest.raises(ResponseError, match=f"{why}.*put every item in the list in order"):
         grade(content.question("beta-ordering"), response)
 
 

@@ -67,3 +67,29 @@ def test_a_slow_call_does_not_hold_up_other_kernels() -> None:
         store.release.set()
         slow.join(10)
         other.close()
+
+
+def test_a_failed_write_is_one_log_line_without_sql_or_paths_and_the_kernel_gets_no_details(tmp_path, caplog) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from tests.support.answers import answer_now
+
+    class ReadOnly(MemoryStore):
+        def record(self, event):
+            raise OperationalError(
+                "INSERT INTO answers (learner) VALUES (?)", ("ada",), sqlite3.OperationalError("attempt to write a readonly database")
+            )
+
+    with serving(ReadOnly()) as service, caplog.at_level("INFO", logger="netedu"):
+        remote = RemoteStore(service.path, timeout=5)
+        try:
+            remote.record(answer_now("ada", "q1"))
+        except Exception as err:
+            told = str(err)
+        remote.close()
+    assert told == "the progress store failed: OperationalError"
+    lines = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert lines == ["netedu: the progress store could not record: OperationalError: attempt to write a readonly database"]
+    assert not any(r.exc_info for r in caplog.records if r.levelname == "ERROR")

@@ -24,10 +24,14 @@ def restore(dump: Path, target: Path) -> Path:
     return target
 
 
+#: The answers table's columns in release 0.1 (later revisions add others).
+ANSWER_COLUMNS_0_1 = "id, learner, question_id, topic_id, mode, response, correct, score, max_score, answered_at"
+
+
 def rows(path: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(path) as db:
         return {
-            "answers": db.execute("SELECT * FROM answers ORDER BY id").fetchall(),
+            "answers": db.execute(f"SELECT {ANSWER_COLUMNS_0_1} FROM answers ORDER BY id").fetchall(),
             "learner_state": db.execute("SELECT * FROM learner_state ORDER BY learner, key").fetchall(),
         }
 
@@ -63,6 +67,7 @@ def test_a_database_written_by_release_0_1_upgrades_without_losing_or_altering_o
         assert len(answers) == sum(1 for row in before["answers"] if row[1] == learner)
         assert {type(a.response) for a in answers} == {list, str, dict}  # every response shape reads back
         assert store.get_state(learner, "last_topic") == "what-are-nets"
+        assert {a.event_id for a in answers} == {""}  # kept before answers had ids
     finally:
         store.close()
 
@@ -152,3 +157,28 @@ def test_a_store_at_the_newest_revision_opens_without_migrating(sql_url: str, mo
 
     monkeypatch.setattr(alembic.command, "upgrade", lambda *a, **k: pytest.fail("migrated a database already at the newest revision"))
     SqlStore(sql_url).close()
+
+
+def test_revision_0002_gives_answers_a_unique_event_id_and_keeps_the_old_ones(sql_url: str) -> None:
+    engine = create_engine(sql_url)
+    try:
+        migrations.upgrade(engine, "0001")
+        with engine.begin() as connection:
+            for n in range(2):  # two answers of before: no event_id, which the unique index allows
+                connection.execute(
+                    text(
+                        "INSERT INTO answers (learner, question_id, topic_id, mode, response, correct, score, max_score, answered_at)"
+                        f" VALUES ('ada', 'q{n}', 't', 'tutor', '[\"a\"]', true, 1.0, 1.0, '2026-01-01T00:00:00.000+00:00')"
+                    )
+                )
+        migrations.upgrade(engine)
+        with engine.connect() as connection:
+            unique = {index["name"]: index["unique"] for index in inspect(connection).get_indexes("answers")}
+    finally:
+        engine.dispose()
+    assert unique["ux_answers_event_id"]
+    store = SqlStore(sql_url)
+    try:
+        assert [(e.question_id, e.event_id) for e in store.answers("ada")] == [("q0", ""), ("q1", "")]
+    finally:
+        store.close()

@@ -114,3 +114,16 @@ def test_state_is_a_copy_not_a_reference(store) -> None:
     got = store.get_state("ada", "last_topic")
     got["topic"] = "changed after reading"
     assert store.get_state("ada", "last_topic") == {"topic": "staging"}
+
+
+def test_an_answer_sent_twice_with_its_event_id_is_kept_once(store) -> None:
+    """A retry (after a lost reply, a crash, the learner's Retry button) sends the same answer
+    with the same event_id: every store takes it as kept, without a second row."""
+    event = answer("ada", "q1", True)
+    store.record(event)
+    store.record(event)
+    other = answer("ada", "q1", False)  # the learner answering again: a new submission
+    store.record(other)
+    kept = store.answers("ada")
+    assert [e.event_id for e in kept] == [event.event_id, other.event_id]
+    assert kept[0] == event

@@ -47,9 +47,9 @@ def test_a_server_that_cannot_be_reached_is_reported(tmp_path) -> None:
         remote.get_state("ada", "k")
 
 
-def test_an_answer_is_never_sent_twice(tmp_path) -> None:
-    """A connection that drops while an answer is on its way may have delivered it: the kernel
-    says it could not be saved rather than send it again."""
+def test_an_answer_sent_again_on_a_new_connection_carries_the_same_event_id(tmp_path) -> None:
+    """A connection that drops while an answer is on its way may have delivered it: sending it
+    again is safe only because the store keeps an event_id once; it must be the same one."""
     path = str(tmp_path / "s.sock")
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
@@ -71,8 +71,10 @@ def test_an_answer_is_never_sent_twice(tmp_path) -> None:
     thread = threading.Thread(target=serve_badly, daemon=True)
     thread.start()
     remote = RemoteStore(path, timeout=5)
+    event = answer("ada", "q1", True)
     with pytest.raises(RemoteStoreError):
-        remote.record(answer("ada", "q1", True))
+        remote.record(event)
     listener.close()
     thread.join(5)
-    assert [r["method"] for r in received] == ["record"]
+    assert [r["method"] for r in received] == ["record", "record"]
+    assert [r["args"][0]["__answer_event__"]["event_id"] for r in received] == [event.event_id] * 2

@@ -206,3 +206,19 @@ def test_postgresql_does_not_try_again_after_a_mistake_in_the_write() -> None:
     duplicate = IntegrityError("INSERT INTO answers ...", {}, psycopg.errors.UniqueViolation("duplicate key"))
     assert not may_retry(duplicate, "postgresql", committing=False)
     assert not may_retry(_pg_error("AdminShutdown"), "postgresql", committing=True)
+
+
+def test_a_write_that_fails_raises_and_the_same_answer_is_kept_once_when_it_can_write_again(store, tmp_path) -> None:
+    from tests.support.readonly import writes_fail
+
+    store.record(answer("ada", "q0", True))  # the store's connection is open, as in a server
+    event = answer("ada", "q1", True)
+    with writes_fail(tmp_path / "p.sqlite"):
+        with pytest.raises(OperationalError, match="disk I/O error|readonly"):
+            store.record(event)
+    store.record(event)
+    store.record(event)  # a second retry of the same submission
+    assert [e.question_id for e in store.answers("ada")] == ["q0", "q1"]
+    with sqlite3.connect(tmp_path / "p.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.execute("SELECT count(*) FROM answers WHERE event_id = ?", (event.event_id,)).fetchone()[0] == 1

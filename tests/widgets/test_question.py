@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from netedu.content import Case, load_content
+from netedu.store.memory import MemoryStore
 from netedu.widgets import CaseWidget, QuestionWidget, SafeHTML
 from netedu.widgets.guard import FRIENDLY_ERROR
 from netedu.widgets.question import NOT_SAVED
+from netedu.widgets.saving import SAVED, SAVED_EXAM
 from tests.widgets.helpers import RIGHT, context, synced_state
 
 WRONG = {
@@ -105,21 +108,97 @@ def test_each_submission_sends_one_event(content) -> None:
     assert event.timestamp.endswith("+00:00")
 
 
-def test_a_failing_store_keeps_the_answer_on_screen_and_says_so(content, caplog) -> None:
-    class Broken:
-        def record(self, event):
-            raise OSError("disk full")
+class Flaky(MemoryStore):
+    """A store whose writes fail while ``down`` is set (a full disk, a database gone)."""
 
-        def latest(self, learner, ids):
-            return {}
+    down = True
 
-    ctx = context(content, topic="alpha")
-    ctx = type(ctx)(**{**ctx.__dict__, "store": Broken()})
+    def record(self, event):
+        if self.down:
+            raise OSError(28, "No space left on device")
+        super().record(event)
+
+
+def test_a_failing_store_says_not_saved_beside_the_answer_and_retry_saves_it_once(content, caplog) -> None:
+    ctx = context(content, topic="alpha").with_(store=Flaky())
     w = make(content, "alpha-single", ctx=ctx)
     w.value = ["right-one"]
     w.check_button.click()
-    assert w.answered and w.correct and NOT_SAVED in w._feedback.value
-    assert "disk full" in caplog.text
+    assert w.answered and w.correct and not w.saved and "✓ Correct" in w._feedback.value  # graded, feedback shown
+    note = w.save_note
+    assert w.children.index(note) == w.children.index(w.adapter.widget) + 1  # right beside the answer
+    assert note.state == "not-saved" and NOT_SAVED in note._note.value and note.retry_button in note.children
+    assert "No space left on device" in caplog.text
+    note.retry_button.click()  # still failing: still offered
+    assert note.state == "not-saved" and not w.saved
+    ctx.store.down = False
+    note.retry_button.click()
+    assert w.saved and note.state == "saved" and SAVED in note._note.value and note.retry_button not in note.children
+    (event,) = ctx.store.events
+    assert event.event_id == note.event_id
+
+
+def test_an_answer_not_saved_is_saved_by_the_retries_without_a_click(content) -> None:
+    ctx = context(content, topic="alpha").with_(store=Flaky())
+    w = make(content, "alpha-single", ctx=ctx)
+    w.value = ["right-one"]
+    w.check_button.click()
+    assert not w.saved
+    ctx.store.down = False
+    deadline = time.monotonic() + 10
+    while not w.saved and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert w.saved and w.save_note.state == "saved" and len(ctx.store.events) == 1
+
+
+def test_saved_is_shown_only_once_the_store_returned(content) -> None:
+    seen = []
+
+    class Watching(MemoryStore):
+        def record(self, event):
+            seen.append(w.save_note.state if w.save_note else None)
+            super().record(event)
+
+    w = make(content, "alpha-single", ctx=context(content, topic="alpha").with_(store=Watching()))
+    w.value = ["right-one"]
+    w.check_button.click()
+    assert seen == [""] and w.saved and w.save_note.state == "saved"
+
+
+def test_exam_mode_says_not_saved_yet_until_it_is(content) -> None:
+    ctx = context(content, topic="alpha").with_(store=Flaky())
+    w = make(content, "alpha-single", mode="exam", ctx=ctx)
+    w.value = ["wrong-one"]
+    w.check_button.click()
+    assert w.check_button.description == "Not saved yet" and w.save_note.state == "not-saved"
+    ctx.store.down = False
+    w.save_note.retry_button.click()
+    assert w.check_button.description == "Answer saved" and SAVED_EXAM in w.save_note._note.value
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        ["k0", "k1", "k2"],
+        ["k0", "k0", "k1", "k2"],
+        ["k0", "k1", "k2", "k9"],
+        ["k0", "k1", "k2", "k3", "k4"],
+        [0, 1, 2, 3],
+        "k0k1k2k3",
+        None,
+        [],
+    ],
+)
+def test_a_malformed_ordering_submission_is_refused_with_a_message_and_nothing_saved(content, order) -> None:
+    w = make(content, "beta-ordering")
+    control = w.adapter.widget
+    control._on_custom_msg(control, {"event": "submit", "answer": {"order": order}}, [])
+    assert not w.answered and w.ctx.store.events == [] and w.save_note is None
+    assert "This answer could not be read" in w._feedback.value and "nothing was graded or saved" in w._feedback.value
+    assert control.announcement.startswith("This answer could not be read")
+    right = [w.adapter._to_key[i] for i in RIGHT["beta-ordering"]]
+    control._on_custom_msg(control, {"event": "submit", "answer": {"order": right}}, [])  # a real answer still works
+    assert w.answered and w.correct and len(w.ctx.store.events) == 1
 
 
 def test_exam_mode_saves_silently_then_reveals(content) -> None:

@@ -242,3 +242,15 @@ def test_spaced_mode_asks_only_what_is_due_and_records_its_answers_as_spaced(cou
         mode="spaced",
     )
     assert nothing.questions == () and "Nothing is due again yet" in nothing._slot.children[0].value
+
+
+def test_an_exam_counts_as_saved_only_the_answers_the_store_has(content) -> None:
+    class Down(MemoryStore):
+        def record(self, event):
+            raise OSError(28, "No space left on device")
+
+    ctx = context(content, topic="alpha").with_(store=Down())
+    quiz = QuizWidget(content.questions["alpha"], ctx, label="Quiz: Alpha", mode="exam")
+    quiz.current.adapter.widget.selected = ["k0"]
+    quiz.current.check_button.click()
+    assert "0 of 2 answers saved. 1 not saved yet." in quiz._status.value

@@ -4,22 +4,43 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import Any
 
 from netedu.content.questions import Matching, Ordering
 from netedu.learning.grading.verdict import Mark, ResponseError, Verdict
 
-__all__ = ["grade_matching", "grade_ordering"]
+__all__ = ["grade_matching", "grade_ordering", "order_problem"]
+
+
+def order_problem(items: Sequence[str], given: Any) -> str | None:
+    """Why ``given`` is not an order of ``items`` (each listed once, nothing else), or ``None``.
+
+    >>> order_problem(["a", "b", "c"], ["c", "a", "b"]) is None
+    True
+    >>> order_problem(["a", "b", "c"], ["a", "a", "b"]), order_problem(["a", "b"], ["a"]), order_problem(["a", "b"], "ab")
+    ('the answer lists an item more than once', 'the answer lists 1 of the 2 items', 'the answer is not a list of the items')
+    """
+    if not isinstance(given, list | tuple) or not all(isinstance(item, str) for item in given):
+        return "the answer is not a list of the items"
+    if len(set(given)) != len(given):
+        return "the answer lists an item more than once"
+    if unknown := [item for item in given if item not in set(items)]:
+        return f"the answer lists {len(unknown)} item{'s' if len(unknown) > 1 else ''} that this question does not have"
+    if len(given) != len(items):
+        return f"the answer lists {len(given)} of the {len(items)} items"
+    return None
 
 
 def grade_ordering(question: Ordering, response: Sequence[str]) -> Verdict:
     """Score = the share of item pairs in the right relative order (Kendall's concordance), so
     one item in the wrong place costs little and a reversed list scores 0. Right only when
-    every item is in its place.
+    every item is in its place. A response that is not an order of the items (wrong length,
+    an item twice, an unknown id, not a list of ids) is refused, never graded.
     """
     expected = [i.id for i in question.items]
+    if problem := order_problem(expected, response):
+        raise ResponseError(f"{problem}: put every item in the list in order, then check again")
     given = list(response)
-    if sorted(given) != sorted(expected):
-        raise ResponseError("put every item in the list in order before checking")
     rank = {item: n for n, item in enumerate(given)}
     pairs = list(combinations(expected, 2))  # each pair in its correct order
     concordant = sum(rank[a] < rank[b] for a, b in pairs)

@@ -20,7 +20,7 @@ __all__ = ["HEAD", "current_revision", "upgrade"]
 
 HERE = Path(__file__).resolve().parent
 #: The newest revision in versions/.
-HEAD = "0001"
+HEAD = "0002"
 VERSION_TABLE = "alembic_version"
 
 
