@@ -21,7 +21,7 @@ from tests.support.server import Server
 
 @pytest.fixture(scope="module")
 def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with serve_test_course(tmp_path_factory.mktemp("demo"), options=("--no-store", "--pool-size", "1")) as server:
+    with serve_test_course(tmp_path_factory.mktemp("demo"), None, "--no-store", "--pool-size", "1") as server:
         yield server
 
 

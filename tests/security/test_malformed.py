@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.security.conftest import prompt_of
 from tests.support.aio import run
 from tests.support.voila_client import Kernel, Learner
@@ -119,7 +117,6 @@ def test_malformed_answers_are_refused_with_a_clear_message(secure_app) -> None:
     assert secure_app.rows() == rows, "a malformed submission was recorded"
 
 
-@pytest.mark.xfail(strict=True, reason="refused by the reliability branch")
 def test_a_malformed_ordering_is_refused_not_graded_as_shown(secure_app) -> None:
     """Finding 3, ordering: a submit request whose order is not the items' keys (empty, short,
     repeated, unknown, 100 000 items, 1 MB keys, numbers, a string) is refused with a message;
