@@ -79,7 +79,7 @@ class StoreService(TCPServer):
         """One line saying what failed, without the SQL, its values or a file path (the
         traceback at debug level); a failure that is not the database's is a bug: traceback."""
         method = request.get("method") if isinstance(request, dict) else None
-        if isinstance(err, OSError) or type(err).__module__.startswith("sqlalchemy"):
+        if isinstance(err, OSError) or type(err).__module__.startswith(("sqlalchemy", "netedu.store")):
             log.error("netedu: the progress store could not %s: %s", method or "answer", describe(err))
             log.debug("netedu: the store's failure in full", exc_info=err)
         else:

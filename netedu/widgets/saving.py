@@ -64,8 +64,13 @@ class SaveNote(HBox):
 
 
 def in_kernel_loop(callback: Callable[[], None]) -> Callable[[], None]:
-    """``callback``, made callable from any thread: it then runs in the event loop that is
-    running now (the kernel's, which sends widget messages), or at once if none runs here."""
+    """``callback``, made callable from any thread: in a kernel (called from one of its message
+    handlers) it then runs in the kernel's event loop, which sends widget messages; elsewhere
+    (tests, plain Python) it runs at once, in the calling thread."""
+    from IPython import get_ipython
+
+    if getattr(get_ipython(), "kernel", None) is None:
+        return callback
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:

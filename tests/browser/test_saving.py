@@ -48,35 +48,39 @@ def frames(page: Page) -> list[bytes]:
     return seen
 
 
-def test_an_answer_the_database_refuses_is_said_kept_retried_and_saved_once(page: Page, tmp_path: Path, frames) -> None:
+def test_answers_the_database_refuses_are_said_kept_retried_and_saved_once(page: Page, tmp_path: Path, frames) -> None:
     database = tmp_path / "store" / "progress.sqlite"
     with serve_test_course(tmp_path, env={"NETEDU_DATABASE_URL": f"sqlite:///{database}"}) as server:
         page.goto(server.url + "voila/render/01_alpha.ipynb")
-        question = page.locator(".netedu-inline-question")
-        radio = question.get_by_role("radio", name="The second option")
-        radio.check(timeout=FIRST_LOAD)
+        inline = page.locator(".netedu-inline-question")
+        in_quiz = page.locator(".netedu-quiz .netedu-question").first
+        inline.get_by_role("radio", name="The second option").check(timeout=FIRST_LOAD)
         with writes_fail(database):  # mid-session: the server's connections are open
-            question.get_by_role("button", name="Check answer").click()
-            expect(question.locator(".netedu-verdict")).to_contain_text("✓ Correct")  # graded and shown
-            expect(question.get_by_text(NOT_SAVED)).to_be_visible()  # at once, beside the answer
-            retry = question.get_by_role("button", name="Try saving again")
+            inline.get_by_role("button", name="Check answer").click()
+            expect(inline.locator(".netedu-verdict")).to_contain_text("✓ Correct")  # graded and shown
+            expect(inline.get_by_text(NOT_SAVED)).to_be_visible()  # at once, beside the answer
+            retry = inline.get_by_role("button", name="Try saving again")
             expect(retry).to_be_visible()
-            assert run_axe(page) == [], "an answer not saved"
+            in_quiz.locator("input").first.check()
+            in_quiz.get_by_role("button", name="Check answer").click()
+            expect(in_quiz.get_by_text(NOT_SAVED)).to_be_visible()
+            assert run_axe(page) == [], "answers not saved"
             retry.click()  # still refused: still offered
             expect(retry).to_be_visible()
-            expect(question.get_by_text(SAVED)).to_have_count(0)
+            expect(page.get_by_text(SAVED)).to_have_count(0)
         try:
             retry.click(timeout=5_000)  # the learner's retry (unless the kernel's own came first)
         except PlaywrightTimeoutError:
             pass
-        expect(question.get_by_text(SAVED)).to_be_visible(timeout=60_000)
+        expect(inline.get_by_text(SAVED)).to_be_visible(timeout=60_000)
         expect(retry).to_have_count(0)
+        expect(in_quiz.get_by_text(SAVED)).to_be_visible(timeout=60_000)  # the kernel's own retries, no click
         log = server.log_path.read_text()
     with sqlite3.connect(database) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        kept = db.execute("SELECT event_id, count(*) FROM answers WHERE question_id = 'alpha-single' GROUP BY event_id").fetchall()
-    assert len(kept) == 1 and kept[0][1] == 1 and kept[0][0]  # exactly once, under its key
-    # The server's output says what failed, in a line without SQL or a path...
+        kept = db.execute("SELECT question_id, event_id, count(*) FROM answers GROUP BY event_id").fetchall()
+    assert len(kept) == 2 and all(event_id and n == 1 for _, event_id, n in kept)  # each exactly once, under its key
+    # The server's output says what failed, in lines without SQL or a path...
     failed = [line for line in log.splitlines() if "could not record" in line]
     assert failed and all(re.search(r"OperationalError: (disk I/O error|attempt to write a readonly database)", line) for line in failed)
     kernel = [line for line in log.splitlines() if "[netedu kernel" in line and "was not saved" in line]
