@@ -37,10 +37,15 @@ def test_numeric_and_text_answers(page: Page, secure_app) -> None:
     error = question.locator(".netedu-input-error")
     rows = secure_app.rows()
     for n, payload in enumerate(PAYLOADS):
-        for text in (payload, f"5 {payload}", f"5 {END}-{n}"):
+        for text, hint in (
+            (payload, "Type a number"),
+            (f"5 {payload}", "Give the answer in %"),
+            (f"5 {END}-{n}", f"(you wrote '{END}-{n}')"),
+        ):
             box.fill(text)
+            expect(box).to_have_value(text)
             box.press("Enter")
-        expect(error).to_contain_text(f"(you wrote '{END}-{n}')", timeout=FIRST_LOAD)  # every check so far is done
+            expect(error).to_contain_text(hint, timeout=FIRST_LOAD)  # this check is done: each hint differs from the last
     hook.assert_clean("numeric answers")
     assert secure_app.rows() == rows, "no payload was recorded as an answer"
 
