@@ -18,10 +18,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import run_axe, serve_test_course
-from tests.support.aio import run
 from tests.support.probe import PLAYER, kernel_of, learner_cookie, request, websocket_status
 from tests.support.server import Server
-from tests.support.voila_client import Kernel
 
 
 @pytest.fixture(scope="module")
@@ -76,28 +74,6 @@ def test_only_the_kernel_itself_can_read_its_learners_request(served, learners_k
     guessed = {"X-Netedu-Kernel-Secret": "not-the-secret"}
     assert websocket_status(served, kernel_id, headers=guessed, path=f"voila/query/{kernel_id}") == 403
     assert websocket_status(served, str(uuid.uuid4()), headers=guessed, path=f"voila/query/{uuid.uuid4()}") == 403
-
-
-def test_a_comm_for_an_unknown_target_is_refused(served, learners_kernel) -> None:
-    """Even the learner's own page may open only ipywidgets' comms: a comm_open for another
-    target never reaches the kernel (no comm is created)."""
-    cookie, kernel_id = learners_kernel
-
-    async def probe() -> tuple[list[str], dict]:
-        kernel = await Kernel.connect(served.url, kernel_id, cookie)
-        try:
-            comm_id = uuid.uuid4().hex
-            _, frame = kernel._msg("comm_open", {"comm_id": comm_id, "target_name": "netedu.probe", "data": {}})
-            await kernel.ws.write_message(frame, binary=True)
-            replies = await kernel.request("comm_info_request", {})
-            comms = next(r for r in replies if r["msg_type"] == "comm_info_reply")["content"]["comms"]
-            return [c for c in comms if c == comm_id], comms
-        finally:
-            await kernel.close()
-
-    opened, _ = run(probe())
-    assert opened == []
-    assert "refused a comm_open for target 'netedu.probe'" in (served.log_path.read_text())
 
 
 def test_one_browser_holds_a_few_kernels_and_the_newest_page_wins(served) -> None:
